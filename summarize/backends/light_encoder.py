@@ -1,0 +1,103 @@
+"""A lean sentence-transformers reader: transformers + pooling, without importing
+sentence_transformers (whose import alone costs ~6 s here, against ~3 s for this).
+
+It handles the common layout (Transformer, Pooling mean/cls/max, optional
+Normalize) and returns the same vectors; other layouts fall back to
+sentence_transformers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+_SUPPORTED = {
+    "sentence_transformers.models.Transformer",
+    "sentence_transformers.models.Pooling",
+    "sentence_transformers.models.Normalize",
+}
+
+
+@dataclass
+class PoolingSpec:
+    mode: str  # "mean", "cls" or "max"
+    normalize: bool
+    max_seq_length: int
+
+
+def read_pooling_spec(folder: Path) -> PoolingSpec | None:
+    """The pooling layout of a local sentence-transformers folder, or None if unsupported."""
+    modules_file = folder / "modules.json"
+    if not modules_file.is_file():
+        return None
+    modules = json.loads(modules_file.read_text())
+    if any(m.get("type") not in _SUPPORTED for m in modules):
+        return None
+    mode = "mean"
+    for module in modules:
+        if module["type"].endswith("Pooling"):
+            config = json.loads((folder / module["path"] / "config.json").read_text())
+            if config.get("pooling_mode_cls_token"):
+                mode = "cls"
+            elif config.get("pooling_mode_max_tokens"):
+                mode = "max"
+            elif not config.get("pooling_mode_mean_tokens", True):
+                return None
+    normalize = any(m["type"].endswith("Normalize") for m in modules)
+    max_len = 512
+    bert_config = folder / "sentence_bert_config.json"
+    if bert_config.is_file():
+        max_len = int(json.loads(bert_config.read_text()).get("max_seq_length", max_len))
+    return PoolingSpec(mode=mode, normalize=normalize, max_seq_length=max_len)
+
+
+class LightSentenceEncoder:
+    """Duck-types the parts of SentenceTransformer this project uses."""
+
+    def __init__(self, folder: Path, spec: PoolingSpec) -> None:
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        self.auto_model: Any = AutoModel.from_pretrained(
+            str(folder), use_safetensors=(folder / "model.safetensors").exists()
+        )
+        self.auto_model.eval()
+        self.spec = spec
+        self.max_seq_length = spec.max_seq_length
+
+    def get_sentence_embedding_dimension(self) -> int:
+        return int(self.auto_model.config.hidden_size)
+
+    def encode(self, texts: list[str], batch_size: int = 64, **_: Any) -> Any:
+        import numpy as np
+        import torch
+
+        # Sorting by length keeps padding (and so wasted compute) small in each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.get_sentence_embedding_dimension()), dtype=np.float32)
+        with torch.inference_mode():
+            for lo in range(0, len(order), batch_size):
+                idx = order[lo : lo + batch_size]
+                batch = self.tokenizer(
+                    [texts[i] for i in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_seq_length,
+                    return_tensors="pt",
+                )
+                hidden = self.auto_model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                if self.spec.mode == "cls":
+                    pooled = hidden[:, 0]
+                elif self.spec.mode == "max":
+                    pooled = hidden.masked_fill(mask == 0, -1e9).max(dim=1).values
+                else:
+                    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                if self.spec.normalize:
+                    pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+                out[idx] = pooled.float().numpy()
+        return out

@@ -1,0 +1,71 @@
+"""Turn bytes into text: BOMs, UTF-16, UTF-8, Latin-1 and friends, and refuse binaries."""
+
+from __future__ import annotations
+
+import codecs
+
+from summarize.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Magic numbers of common binary files people point tools at by mistake.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a zip archive (or .docx/.xlsx)",
+    b"%PDF": "a PDF (extract its text first, e.g. with pdftotext)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode ``data`` and return (text, encoding). ``name`` is used in error messages."""
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {kind}, not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
+    utf16 = _guess_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks binary (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding not in {"utf_8"}:
+        encoding = best.encoding
+    else:
+        # Mixed encodings: keep the valid UTF-8 and mark the rest, rather than guess.
+        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    try:
+        return data.decode(encoding), encoding.replace("_", "-")
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("latin-1"), "latin-1"
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without BOM: every other byte NUL in ASCII-heavy text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None

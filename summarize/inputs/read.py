@@ -1,0 +1,165 @@
+"""Read an article from a path, stdin or URL into a ``Document``.
+
+Every input kind ends in the same place: decoded text plus a ``Source`` that
+keeps what was learnt on the way (title, date, encoding), then one call to
+``build_document``.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from summarize.document import Document, Source, build_document
+from summarize.errors import EmptyInputError, InputError, UsageError
+from summarize.inputs.decode import decode_bytes
+
+# Refuse inputs larger than this unless --max-chars raises it: analyses are
+# linear but the report of a 50 MB "article" helps nobody.
+DEFAULT_MAX_CHARS = 2_000_000
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+
+
+def read_article(
+    source: str,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    timeout: float = 15.0,
+    stdin_bytes: bytes | None = None,
+) -> Document:
+    """Read ``source`` ("-" for stdin, a URL or a path) into a Document."""
+    if source == "-":
+        data = stdin_bytes if stdin_bytes is not None else _read_stdin()
+        return document_from_bytes(data, Source(kind="stdin", location="-"), max_chars=max_chars)
+    if source.startswith(("http://", "https://")):
+        from summarize.inputs.fetch import fetch_url
+
+        data, content_type, final_url = fetch_url(source, timeout=timeout)
+        kind = "html" if "html" in content_type else "text"
+        return document_from_bytes(
+            data, Source(kind="url", location=final_url, content_type=kind), max_chars=max_chars
+        )
+    return read_path(Path(source), max_chars=max_chars)
+
+
+def read_path(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(
+            f"{name}: is a directory; give one article, or use `summarize batch {name} --out results.jsonl`"
+        )
+    # Bytes can exceed characters (UTF-8, UTF-16), so allow some slack before reading.
+    if info.st_size > max_chars * 4 + 1024:
+        raise InputError(_too_large(name, info.st_size, max_chars))
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        content_type = "html"
+    elif suffix in MARKDOWN_SUFFIXES:
+        content_type = "markdown"
+    else:
+        content_type = None  # sniffed from the content
+    return document_from_bytes(
+        data,
+        Source(kind="file", location=name, content_type=content_type),
+        max_chars=max_chars,
+    )
+
+
+def document_from_bytes(data: bytes, source: Source, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    name = source.location or "<input>"
+    if not data:
+        raise EmptyInputError(f"{name}: is empty")
+    text, encoding = decode_bytes(data, name)
+    return document_from_text(text, replace(source, encoding=encoding), max_chars=max_chars)
+
+
+def document_from_text(text: str, source: Source | None = None, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Build a Document from already-decoded text (HTML and Markdown are converted first)."""
+    source = source or Source(kind="text")
+    name = source.location or "<input>"
+    if max_chars <= 0:
+        raise UsageError("--max-chars must be a positive number")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    content_type = source.content_type or sniff_content_type(text)
+    title = source.title
+    date = source.date
+    author = source.author
+    if content_type == "html":
+        from summarize.inputs.html import extract_html
+
+        extracted = extract_html(text, url=source.location if source.kind == "url" else None)
+        if extracted.text is None or not extracted.text.strip():
+            raise EmptyInputError(
+                f"{name}: no article text found in this HTML (only scripts, menus or boilerplate)"
+            )
+        text = extracted.text
+        title = title or extracted.title
+        date = date or extracted.date
+        author = author or extracted.author
+    elif content_type == "markdown":
+        from summarize.inputs.markdown import markdown_to_text
+
+        text, md_title = markdown_to_text(text)
+        title = title or md_title
+    if not text.strip():
+        raise EmptyInputError(f"{name}: contains only white space")
+    if len(text) > max_chars:
+        raise InputError(_too_large(name, len(text), max_chars, unit="characters"))
+    if title is None:
+        title = _first_line_title(text)
+    source = replace(source, content_type=content_type, title=title, date=date, author=author)
+    return build_document(text, source)
+
+
+def sniff_content_type(text: str) -> str:
+    head = text[:2000].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
+        return "html"
+    return "text"
+
+
+def _first_line_title(text: str) -> str | None:
+    """A short first line without final punctuation is taken as the headline."""
+    first = text.strip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= 150 and first[-1] not in ".!?,;:\"”" and "\n" in text.strip():
+        return first
+    return None
+
+
+def _too_large(name: str, size: int, max_chars: int, unit: str = "bytes") -> str:
+    return (
+        f"{name}: too large ({size:,} {unit}; the limit is {max_chars:,} characters). "
+        f"Raise it with --max-chars {max(size, max_chars * 2)} or split the file"
+    )
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None or (sys.stdin.isatty() if hasattr(sys.stdin, "isatty") else False):
+        raise UsageError("no input: give a file, a URL, or pipe text to `summarize -`")
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return sys.stdin.read().encode("utf-8")
+
+
+def is_regular_readable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.R_OK)

@@ -1,0 +1,119 @@
+"""The one pipeline: Document -> analyses -> Report. CLI, Python API and batch all call it."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import time
+from types import ModuleType
+from typing import Any
+
+from summarize import __version__
+from summarize.context import Context
+from summarize.document import Document
+from summarize.report import (
+    SCHEMA_VERSION,
+    SECTIONS,
+    Provenance,
+    Report,
+    SentenceInfo,
+    SourceInfo,
+    Stats,
+)
+from summarize.settings import Settings
+
+# Each analysis lives in summarize/<name>/analysis.py and exposes
+# run(doc, ctx) -> section, render_terminal(section, report), render_markdown(section, report).
+_ANALYSIS_MODULES = {name: f"summarize.{name}.analysis" for name in SECTIONS}
+
+
+def analysis_module(name: str) -> ModuleType:
+    return importlib.import_module(_ANALYSIS_MODULES[name])
+
+
+def run_analyses(doc: Document, ctx: Context) -> Report:
+    """Run the analyses chosen in ``ctx.settings`` on ``doc`` and assemble the report."""
+    timings: dict[str, float] = {}
+    sections: dict[str, Any] = dict.fromkeys(SECTIONS)
+    for name in ctx.settings.analyses:
+        started = time.perf_counter()
+        sections[name] = analysis_module(name).run(doc, ctx)
+        timings[name] = time.perf_counter() - started
+    started = time.perf_counter()
+    model_tokens = count_model_tokens(doc, ctx) if ctx.settings.count_model_tokens else {}
+    timings["model_tokens"] = time.perf_counter() - started
+    return Report(
+        schema_version=SCHEMA_VERSION,
+        source=SourceInfo(**dataclasses.asdict(doc.source)),
+        stats=Stats(
+            characters=len(doc.text),
+            words=doc.word_count,
+            sentences=len(doc.sentences),
+            paragraphs=len(doc.paragraphs),
+            model_tokens=model_tokens,
+        ),
+        sentences=[
+            SentenceInfo(s.index, s.text, s.start, s.end, s.paragraph) for s in doc.sentences
+        ],
+        summary=sections["summary"],
+        sentiment=sections["sentiment"],
+        framing=sections["framing"],
+        readability=sections["readability"],
+        provenance=Provenance(
+            package_version=__version__,
+            models=list(ctx.models_used.values()),
+            settings=settings_dict(ctx.settings),
+            timings=timings,
+            warnings=list(ctx.warnings),
+        ),
+        document=doc,
+    )
+
+
+def count_model_tokens(doc: Document, ctx: Context) -> dict[str, int]:
+    """Token counts of the whole text for each model this run used (tokenizers only, no torch)."""
+    from summarize.backends.tokens import count_tokens
+
+    counts: dict[str, int] = {}
+    for use in ctx.models_used.values():
+        if use.id in counts:
+            continue
+        count = count_tokens(use.id, use.source, doc.text)
+        if count is not None:
+            counts[use.id] = count
+    return counts
+
+
+def settings_dict(settings: Settings) -> dict[str, Any]:
+    from summarize.jsonable import to_jsonable
+
+    return to_jsonable(settings)
+
+
+def analyze(
+    text: str | Document,
+    settings: Settings | None = None,
+    *,
+    context: Context | None = None,
+    **source_fields: Any,
+) -> Report:
+    """Analyse an article given as text (or an already built Document).
+
+    >>> from summarize import analyze
+    >>> report = analyze("Officials said the bridge reopened on Monday. ...")
+    >>> report.to_dict()["stats"]["words"]
+    """
+    from summarize.document import Source
+    from summarize.inputs.read import document_from_text
+
+    ctx = context or Context(settings=settings or Settings())
+    if isinstance(text, Document):
+        doc = text
+    else:
+        started = time.perf_counter()
+        doc = document_from_text(text, Source(kind="text", **source_fields))
+        read_seconds = time.perf_counter() - started
+        report = run_analyses(doc, ctx)
+        report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
+        return report
+    return run_analyses(doc, ctx)
