@@ -86,9 +86,7 @@ def build_document(text: str, source: Source | None = None) -> Document:
     from summarize.text.sentences import split_paragraphs, split_sentences
     from summarize.text.words import tokenize
 
-    paragraphs = tuple(
-        Paragraph(index=i, start=s, end=e) for i, (s, e) in enumerate(split_paragraphs(text))
-    )
+    paragraphs = tuple(Paragraph(index=i, start=s, end=e) for i, (s, e) in enumerate(split_paragraphs(text)))
     sentences: list[Sentence] = []
     for paragraph in paragraphs:
         for start, end in split_sentences(text, paragraph.start, paragraph.end):

@@ -52,9 +52,7 @@ def run_analyses(doc: Document, ctx: Context) -> Report:
             paragraphs=len(doc.paragraphs),
             model_tokens=model_tokens,
         ),
-        sentences=[
-            SentenceInfo(s.index, s.text, s.start, s.end, s.paragraph) for s in doc.sentences
-        ],
+        sentences=[SentenceInfo(s.index, s.text, s.start, s.end, s.paragraph) for s in doc.sentences],
         summary=sections["summary"],
         sentiment=sections["sentiment"],
         framing=sections["framing"],

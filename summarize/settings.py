@@ -24,9 +24,7 @@ class Settings:
     def __post_init__(self) -> None:
         unknown = [a for a in self.analyses if a not in SECTIONS]
         if unknown:
-            raise UsageError(
-                f"unknown analysis {', '.join(unknown)}; choose from {', '.join(SECTIONS)}"
-            )
+            raise UsageError(f"unknown analysis {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
 
 
 def parse_analyses(value: str) -> tuple[str, ...]:

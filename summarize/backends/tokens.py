@@ -35,3 +35,50 @@ def count_tokens(model_id: str, source: str, text: str) -> int | None:
     # No truncation: the point is to show how far beyond the context the text runs.
     tokenizer.no_truncation()
     return len(tokenizer.encode(text).ids)
+
+
+def load_tokenizer(target: str) -> Any | None:
+    """A `tokenizers.Tokenizer` from a local model folder's tokenizer.json, or None."""
+    from tokenizers import Tokenizer
+
+    path = Path(target) / "tokenizer.json"
+    if not path.is_file():
+        return None
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def generation_model_tokens(model: str, text: str) -> tuple[str, str, int, int | None] | None:
+    """(model id, source, token count, context length) for an abstractive model's tokenizer.
+
+    Uses transformers' AutoTokenizer (no torch needed); returns None if the model cannot be
+    found offline, so `summarize tokens` still reports the encoder's counts.
+    """
+    import json
+
+    from summarize.backends.registry import get_entry
+
+    entry = get_entry(model)
+    candidates = [model]
+    if entry is not None:
+        candidates = [entry.id]
+    folder = Path(model).expanduser()
+    if folder.is_dir():
+        candidates = [str(folder)]
+    try:
+        from transformers import AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(candidates[0])
+    except Exception:
+        return None
+    context = None
+    config_path = Path(candidates[0]) / "config.json"
+    if config_path.is_file():
+        config = json.loads(config_path.read_text())
+        context = config.get("max_position_embeddings") or config.get("n_positions")
+    if context is None and entry is not None:
+        context = entry.max_tokens
+    source = f"path:{folder.resolve()}" if folder.is_dir() else "hub"
+    return candidates[0], source, len(tokenizer(text)["input_ids"]), context

@@ -1,0 +1,302 @@
+"""The `summarize` command line. Thin: parse, build Settings, run the pipeline, render."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from summarize import __version__
+from summarize.cli import options as o
+from summarize.cli.errors import handle_errors
+
+app = typer.Typer(
+    name="summarize",
+    help="What a news article says and how it says it: summary, sentiment, framing, readability.\n\n"
+    "`summarize ARTICLE` is short for `summarize report ARTICLE`.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DEFAULT_MAX_CHARS = 2_000_000
+SECTION_COMMANDS = ("summary", "sentiment", "framing", "readability")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """What a news article says and how it says it."""
+
+
+def _analyze(article: str, settings, max_chars: int, timeout: float):
+    import time
+
+    from summarize.context import Context
+    from summarize.inputs.read import read_article
+    from summarize.pipeline import run_analyses
+
+    started = time.perf_counter()
+    doc = read_article(article, max_chars=max_chars, timeout=timeout)
+    read_seconds = time.perf_counter() - started
+    report = run_analyses(doc, Context(settings=settings))
+    report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
+    return report
+
+
+def _emit(
+    report,
+    fmt: o.OutputFormat,
+    output: Path | None,
+    force: bool,
+    sections: tuple[str, ...] | None = None,
+) -> None:
+    from summarize.render.output import write_output
+
+    single = sections[0] if sections is not None and len(sections) == 1 else None
+    if fmt is o.OutputFormat.json:
+        from summarize.render.json import render_report_json, render_section_json
+
+        text = render_section_json(report, single) if single else render_report_json(report)
+    elif fmt is o.OutputFormat.markdown:
+        from summarize.render.markdown import render_report_markdown
+
+        text = render_report_markdown(report, sections or _all())
+    elif fmt is o.OutputFormat.html:
+        from summarize.render.html import render_report_html
+
+        text = render_report_html(report, sections or _all())
+    else:
+        if output is None:
+            from rich.console import Console
+
+            from summarize.render.terminal import report_renderable
+
+            Console().print(report_renderable(report, sections or _all()))
+            return
+        from summarize.render.terminal import render_text
+
+        text = render_text(report, sections or _all())
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_output(text, output, force=force)
+        typer.echo(f"wrote {output}", err=True)
+
+
+def _all() -> tuple[str, ...]:
+    from summarize.report import SECTIONS
+
+    return SECTIONS
+
+
+@app.command("report")
+@handle_errors
+def report_command(
+    article: o.Article,
+    fmt: o.Format = o.OutputFormat.text,
+    output: o.Output = None,
+    force: o.Force = False,
+    analyses: o.Analyses = None,
+    method: o.Method = o.SummaryMethod.extractive,
+    model: o.Model = None,
+    encoder: o.Encoder = "minilm",
+    sentences: o.Sentences = None,
+    words: o.Words = None,
+    ratio: o.Ratio = None,
+    strict: o.Strict = False,
+    sentiment_backend: o.SentimentBackendOpt = None,
+    sentiment_model: o.SentimentModel = None,
+    lexicon: o.Lexicon = None,
+    lexicon_only: o.LexiconOnly = None,
+    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    timeout: o.Timeout = 15.0,
+) -> None:
+    """Full report: summary, sentiment, framing and readability."""
+    from summarize.settings import parse_analyses
+
+    chosen = parse_analyses(analyses) if analyses else None
+    settings = o.build_settings(
+        analyses=chosen,
+        method=method,
+        model=model,
+        encoder=encoder,
+        sentences=sentences,
+        words=words,
+        ratio=ratio,
+        strict=strict,
+        sentiment_backend=sentiment_backend,
+        sentiment_model=sentiment_model,
+        lexicon=lexicon,
+        lexicon_only=lexicon_only,
+    )
+    report = _analyze(article, settings, max_chars, timeout)
+    _emit(report, fmt, output, force, chosen)
+
+
+@app.command("summary")
+@handle_errors
+def summary_command(
+    article: o.Article,
+    fmt: o.Format = o.OutputFormat.text,
+    output: o.Output = None,
+    force: o.Force = False,
+    method: o.Method = o.SummaryMethod.extractive,
+    model: o.Model = None,
+    encoder: o.Encoder = "minilm",
+    sentences: o.Sentences = None,
+    words: o.Words = None,
+    ratio: o.Ratio = None,
+    strict: o.Strict = False,
+    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    timeout: o.Timeout = 15.0,
+) -> None:
+    """Summary only, each sentence traced to the article sentences that support it."""
+    settings = o.build_settings(
+        analyses=("summary",),
+        method=method,
+        model=model,
+        encoder=encoder,
+        sentences=sentences,
+        words=words,
+        ratio=ratio,
+        strict=strict,
+    )
+    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("summary",))
+
+
+@app.command("sentiment")
+@handle_errors
+def sentiment_command(
+    article: o.Article,
+    fmt: o.Format = o.OutputFormat.text,
+    output: o.Output = None,
+    force: o.Force = False,
+    sentiment_backend: o.SentimentBackendOpt = None,
+    sentiment_model: o.SentimentModel = None,
+    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    timeout: o.Timeout = 15.0,
+) -> None:
+    """Sentiment of the article, each sentence and each named actor, with the words behind it."""
+    settings = o.build_settings(
+        analyses=("sentiment",), sentiment_backend=sentiment_backend, sentiment_model=sentiment_model
+    )
+    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("sentiment",))
+
+
+@app.command("framing")
+@handle_errors
+def framing_command(
+    article: o.Article,
+    fmt: o.Format = o.OutputFormat.text,
+    output: o.Output = None,
+    force: o.Force = False,
+    lexicon: o.Lexicon = None,
+    lexicon_only: o.LexiconOnly = None,
+    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    timeout: o.Timeout = 15.0,
+) -> None:
+    """Loaded words and phrases, highlighted and explained, with densities per category."""
+    settings = o.build_settings(analyses=("framing",), lexicon=lexicon, lexicon_only=lexicon_only)
+    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("framing",))
+
+
+@app.command("readability")
+@handle_errors
+def readability_command(
+    article: o.Article,
+    fmt: o.Format = o.OutputFormat.text,
+    output: o.Output = None,
+    force: o.Force = False,
+    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    timeout: o.Timeout = 15.0,
+) -> None:
+    """Readability indices, consensus grade, reading time (no model needed)."""
+    from dataclasses import replace
+
+    settings = replace(o.build_settings(analyses=("readability",)), count_model_tokens=False)
+    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("readability",))
+
+
+@app.command("tokens")
+@handle_errors
+def tokens_command(
+    article: o.Article,
+    fmt: o.Format = o.OutputFormat.text,
+    output: o.Output = None,
+    force: o.Force = False,
+    model: o.Model = None,
+    encoder: o.Encoder = "minilm",
+    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    timeout: o.Timeout = 15.0,
+) -> None:
+    """Numbered sentences, word count and model token counts, with context-length warnings."""
+    from summarize.cli.tokens_cmd import run_tokens
+
+    run_tokens(
+        article,
+        fmt=fmt,
+        output=output,
+        force=force,
+        model=model,
+        encoder=encoder,
+        max_chars=max_chars,
+        timeout=timeout,
+    )
+
+
+def _register_optional() -> None:
+    """Commands that live in their own modules (each module is light to import)."""
+    import importlib
+
+    for module_name, attr, kind, name in (
+        ("summarize.cli.models_cmd", "models_app", "typer", "models"),
+        ("summarize.cli.compare_cmd", "compare_command", "command", "compare"),
+        ("summarize.cli.batch_cmd", "batch_command", "command", "batch"),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        target = getattr(module, attr)
+        if kind == "typer":
+            app.add_typer(target, name=name)
+        else:
+            app.command(name)(handle_errors(target))
+
+
+_register_optional()
+
+_COMMANDS = {
+    "report",
+    "summary",
+    "sentiment",
+    "framing",
+    "readability",
+    "tokens",
+    "models",
+    "compare",
+    "batch",
+}
+
+
+def main() -> None:
+    """Console entry point: `summarize ARTICLE` means `summarize report ARTICLE`."""
+    args = sys.argv[1:]
+    if args and args[0] not in _COMMANDS and args[0] not in {"--help", "-h", "--version"}:
+        args = ["report", *args]
+    app(args=args, prog_name="summarize")
