@@ -35,9 +35,14 @@ def run_analyses(doc: Document, ctx: Context) -> Report:
     """Run the analyses chosen in ``ctx.settings`` on ``doc`` and assemble the report."""
     timings: dict[str, float] = {}
     sections: dict[str, Any] = dict.fromkeys(SECTIONS)
+    ctx.sections = {}  # sections of this document only, for analyses that build on earlier ones
+    ctx.warnings = []  # warnings are per document: a batch context is reused across many
+    for message in input_warnings(doc, ctx.settings.analyses):
+        ctx.warn(message)
     for name in ctx.settings.analyses:
         started = time.perf_counter()
         sections[name] = analysis_module(name).run(doc, ctx)
+        ctx.sections[name] = sections[name]
         timings[name] = time.perf_counter() - started
     started = time.perf_counter()
     model_tokens = count_model_tokens(doc, ctx) if ctx.settings.count_model_tokens else {}
@@ -66,6 +71,22 @@ def run_analyses(doc: Document, ctx: Context) -> Report:
         ),
         document=doc,
     )
+
+
+def input_warnings(doc: Document, analyses: tuple[str, ...]) -> list[str]:
+    """What the report should say about the input itself: bad bytes, forced cuts, language."""
+    from summarize.text.language import detect_language, english_only_warning
+
+    messages = list(doc.warnings)
+    if doc.source.encoding and "replaced" in doc.source.encoding:
+        messages.append(
+            f"{doc.source.location or 'the input'}: not valid UTF-8 (mixed encodings?); "
+            "undecodable bytes were replaced with U+FFFD"
+        )
+    language = english_only_warning(detect_language(doc.text), analyses)
+    if language:
+        messages.append(language)
+    return messages
 
 
 def count_model_tokens(doc: Document, ctx: Context) -> dict[str, int]:

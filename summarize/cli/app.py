@@ -61,10 +61,12 @@ def _emit(
     output: Path | None,
     force: bool,
     sections: tuple[str, ...] | None = None,
+    *,
+    single: str | None = None,
 ) -> None:
+    """Render and write. ``single`` names the section a per-analysis command prints alone."""
     from summarize.render.output import write_output
 
-    single = sections[0] if sections is not None and len(sections) == 1 else None
     if fmt is o.OutputFormat.json:
         from summarize.render.json import render_report_json, render_section_json
 
@@ -174,7 +176,7 @@ def summary_command(
         ratio=ratio,
         strict=strict,
     )
-    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("summary",))
+    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("summary",), single="summary")
 
 
 @app.command("sentiment")
@@ -193,7 +195,14 @@ def sentiment_command(
     settings = o.build_settings(
         analyses=("sentiment",), sentiment_backend=sentiment_backend, sentiment_model=sentiment_model
     )
-    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("sentiment",))
+    _emit(
+        _analyze(article, settings, max_chars, timeout),
+        fmt,
+        output,
+        force,
+        ("sentiment",),
+        single="sentiment",
+    )
 
 
 @app.command("framing")
@@ -210,7 +219,7 @@ def framing_command(
 ) -> None:
     """Loaded words and phrases, highlighted and explained, with densities per category."""
     settings = o.build_settings(analyses=("framing",), lexicon=lexicon, lexicon_only=lexicon_only)
-    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("framing",))
+    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("framing",), single="framing")
 
 
 @app.command("readability")
@@ -227,7 +236,14 @@ def readability_command(
     from dataclasses import replace
 
     settings = replace(o.build_settings(analyses=("readability",)), count_model_tokens=False)
-    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("readability",))
+    _emit(
+        _analyze(article, settings, max_chars, timeout),
+        fmt,
+        output,
+        force,
+        ("readability",),
+        single="readability",
+    )
 
 
 @app.command("tokens")

@@ -38,8 +38,9 @@ def header(report: Report) -> RenderableType:
     )
     for model_id, count in s.model_tokens.items():
         table.add_row("Model tokens", Text(f"{count:,} ({model_id})"))
+    # The headline goes inside the panel: a panel title would be cut at the border.
     title = Text(report.source.title or "Article report", style="bold")
-    return Panel(table, title=title, title_align="left", border_style="cyan")
+    return Panel(Group(title, table), border_style="cyan")
 
 
 def report_renderable(report: Report, sections: tuple[str, ...] = SECTIONS) -> RenderableType:
