@@ -39,7 +39,8 @@ def run_analyses(doc: Document, ctx: Context) -> Report:
     ctx.warnings = []  # warnings are per document: a batch context is reused across many
     for message in input_warnings(doc, ctx.settings.analyses):
         ctx.warn(message)
-    for name in ctx.settings.analyses:
+    # Canonical order, whatever order the user gave: readability builds on summary and framing.
+    for name in (n for n in SECTIONS if n in ctx.settings.analyses):
         started = time.perf_counter()
         sections[name] = analysis_module(name).run(doc, ctx)
         ctx.sections[name] = sections[name]
