@@ -54,6 +54,8 @@ class Document:
     tokens: tuple[Token, ...]
     paragraphs: tuple[Paragraph, ...]
     source: Source = field(default_factory=lambda: Source(kind="text"))
+    # Notes made while splitting (e.g. overlong sentences hard-split); the pipeline reports them.
+    warnings: tuple[str, ...] = ()
 
     @property
     def words(self) -> tuple[Token, ...]:
@@ -64,7 +66,12 @@ class Document:
         return sum(1 for t in self.tokens if t.is_word)
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.sentence == index)
+        # Tokens are ordered by sentence: bisect, so a loop over sentences stays linear-ish.
+        from bisect import bisect_left, bisect_right
+
+        lo = bisect_left(self.tokens, index, key=lambda t: t.sentence)
+        hi = bisect_right(self.tokens, index, lo=lo, key=lambda t: t.sentence)
+        return self.tokens[lo:hi]
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence that contains character ``offset``, if any."""
@@ -88,8 +95,9 @@ def build_document(text: str, source: Source | None = None) -> Document:
 
     paragraphs = tuple(Paragraph(index=i, start=s, end=e) for i, (s, e) in enumerate(split_paragraphs(text)))
     sentences: list[Sentence] = []
+    cuts: list[int] = []
     for paragraph in paragraphs:
-        for start, end in split_sentences(text, paragraph.start, paragraph.end):
+        for start, end in split_sentences(text, paragraph.start, paragraph.end, cuts=cuts):
             sentences.append(
                 Sentence(
                     index=len(sentences),
@@ -109,4 +117,16 @@ def build_document(text: str, source: Source | None = None) -> Document:
         tokens=tuple(tokens),
         paragraphs=paragraphs,
         source=source or Source(kind="text"),
+        warnings=_cut_warnings(cuts),
+    )
+
+
+def _cut_warnings(cuts: list[int]) -> tuple[str, ...]:
+    if not cuts:
+        return ()
+    from summarize.text.sentences import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS
+
+    return (
+        f"{len(cuts)} overlong sentence break(s) were forced: text ran past {MAX_SENTENCE_WORDS} words "
+        f"or {MAX_SENTENCE_CHARS:,} characters without sentence punctuation",
     )

@@ -42,18 +42,60 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding not in {"utf_8"}:
-        encoding = best.encoding
-    else:
+    if _mostly_utf8(data[:200_000]):
+        # Mixed encodings (UTF-8 with stray legacy bytes): a legacy guess would garble every
+        # valid character, so keep the UTF-8 and mark only the bad bytes.
+        return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
+    encoding = _legacy_encoding(data[:200_000])
+    if encoding is None:
         # Mixed encodings: keep the valid UTF-8 and mark the rest, rather than guess.
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
     try:
         return data.decode(encoding), encoding.replace("_", "-")
     except (UnicodeDecodeError, LookupError):
         return data.decode("latin-1"), "latin-1"
+
+
+def _legacy_encoding(sample: bytes) -> str | None:
+    """The 8-bit encoding of ``sample``: Western (cp1252, a superset of Latin-1) unless the
+    detector has evidence of another.
+
+    On a short text every code page decodes without "chaos", and charset_normalizer then
+    picks an arbitrary one ("Señor" became "Seńor" in cp1250); news in this tool is mostly
+    Western, so a tie goes to cp1252. Real evidence (Cyrillic or Polish words) still wins.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(sample))
+    western = _decodes(sample, "cp1252")
+    if not matches:
+        return "cp1252" if western is not None else "latin-1"
+    best = matches[0]
+    if best.encoding == "utf_8":
+        return None
+    if western is None or str(best) == western:
+        return "cp1252" if western is not None else best.encoding
+    cp1252 = next((m for m in matches if m.encoding == "cp1252"), None)
+    if cp1252 is not None:
+        tie = cp1252.chaos <= best.chaos + 0.01 and cp1252.coherence >= best.coherence - 0.1
+        return "cp1252" if tie else best.encoding
+    # cp1252 judged chaotic: trust the detector when it recognised a language.
+    return best.encoding if best.coherence >= 0.2 else "cp1252"
+
+
+def _decodes(sample: bytes, encoding: str) -> str | None:
+    try:
+        return sample.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """More valid multi-byte UTF-8 characters than invalid bytes: UTF-8 with a few stray bytes."""
+    text = sample.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid_non_ascii = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    return valid_non_ascii > 0 and invalid <= valid_non_ascii
 
 
 def _guess_utf16(data: bytes) -> str | None:

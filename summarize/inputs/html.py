@@ -32,9 +32,17 @@ def extract_html(html: str, url: str | None = None) -> ExtractedHtml:
     if text:
         # trafilatura separates paragraphs by single newlines; our splitter wants blank lines.
         text = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+        if _only_menu_items(text):
+            text = None  # a page of menus and links: no article to analyse
     return ExtractedHtml(
         text=text,
         title=data.get("title") or None,
         date=data.get("date") or None,
         author=data.get("author") or None,
     )
+
+
+def _only_menu_items(text: str) -> bool:
+    """Menus survive extraction as short link labels; an article has at least one real sentence."""
+    lines = text.split("\n\n")
+    return all(len(line.split()) <= 3 and line[-1:] not in ".!?…\"”'’" for line in lines)

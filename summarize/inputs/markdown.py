@@ -39,7 +39,7 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
             continue
         line = _QUOTE.sub("", line)
         bullet = _LIST.match(line)
-        line = ("- " + line[bullet.end():]) if bullet else line
+        line = ("- " + line[bullet.end() :]) if bullet else line
         lines.append(_inline(line))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return text, title

@@ -34,13 +34,13 @@ def read_article(
 ) -> Document:
     """Read ``source`` ("-" for stdin, a URL or a path) into a Document."""
     if source == "-":
-        data = stdin_bytes if stdin_bytes is not None else _read_stdin()
+        data = stdin_bytes if stdin_bytes is not None else _read_stdin(max_chars * 4 + 1024)
         return document_from_bytes(data, Source(kind="stdin", location="-"), max_chars=max_chars)
     if source.startswith(("http://", "https://")):
         from summarize.inputs.fetch import fetch_url
 
         data, content_type, final_url = fetch_url(source, timeout=timeout)
-        kind = "html" if "html" in content_type else "text"
+        kind = _kind_of_content_type(content_type)
         return document_from_bytes(
             data, Source(kind="url", location=final_url, content_type=kind), max_chars=max_chars
         )
@@ -92,7 +92,9 @@ def document_from_bytes(data: bytes, source: Source, *, max_chars: int = DEFAULT
     return document_from_text(text, replace(source, encoding=encoding), max_chars=max_chars)
 
 
-def document_from_text(text: str, source: Source | None = None, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+def document_from_text(
+    text: str, source: Source | None = None, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> Document:
     """Build a Document from already-decoded text (HTML and Markdown are converted first)."""
     source = source or Source(kind="text")
     name = source.location or "<input>"
@@ -130,6 +132,15 @@ def document_from_text(text: str, source: Source | None = None, *, max_chars: in
     return build_document(text, source)
 
 
+def _kind_of_content_type(content_type: str) -> str | None:
+    """The input kind (html, markdown or text) of an HTTP content type; None (sniff) when absent."""
+    if "html" in content_type:
+        return "html"
+    if "markdown" in content_type:
+        return "markdown"
+    return "text" if content_type else None
+
+
 def sniff_content_type(text: str) -> str:
     head = text[:2000].lstrip().lower()
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
@@ -140,7 +151,7 @@ def sniff_content_type(text: str) -> str:
 def _first_line_title(text: str) -> str | None:
     """A short first line without final punctuation is taken as the headline."""
     first = text.strip().split("\n", 1)[0].strip()
-    if 0 < len(first) <= 150 and first[-1] not in ".!?,;:\"”" and "\n" in text.strip():
+    if 0 < len(first) <= 150 and first[-1] not in '.!?,;:"”' and "\n" in text.strip():
         return first
     return None
 
@@ -152,12 +163,19 @@ def _too_large(name: str, size: int, max_chars: int, unit: str = "bytes") -> str
     )
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(max_bytes: int) -> bytes:
     if sys.stdin is None or (sys.stdin.isatty() if hasattr(sys.stdin, "isatty") else False):
         raise UsageError("no input: give a file, a URL, or pipe text to `summarize -`")
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
-        return buffer.read()
+        # Read one byte past the limit, not the whole pipe: memory stays bounded.
+        data = buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(
+                f"-: too large (more than {max_bytes:,} bytes on standard input). "
+                "Raise the limit with --max-chars or split the input"
+            )
+        return data
     return sys.stdin.read().encode("utf-8")
 
 

@@ -2,7 +2,8 @@
 
 Keeps news-specific units whole: dotted abbreviations (U.S., a.m.), numbers with
 separators and decimals (1,200.50), money ($4.5), contractions (don't, Xi’s),
-hyphenated compounds (cease-fire) and percentages (12%).
+hyphenated compounds (cease-fire, 19-year-old), percentages (12%), decades (1990s),
+web addresses and e-mail addresses.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ from collections.abc import Iterator
 
 _TOKEN = re.compile(
     r"""
-    (?:[A-Za-z]\.){2,}                          # U.S.  a.m.  D.C.
-  | [$£€¥]?\d+(?:[.,:]\d+)*%?                   # 12  1,200.50  $4.5  10:30  12%
+    https?://[^\s<>"]*[^\s<>".,;:!?)\]'’”]        # a URL, without the punctuation after it
+  | [\w.+-]+@\w[\w-]*(?:\.[\w-]+)+                # an e-mail address
+  | (?:[A-Za-z]{1,2}\.){2,}                       # U.S.  a.m.  D.C.  Ph.D.
+  | [$£€¥]?\d+(?:[.,:]\d+)*(?:%|[A-Za-z]+)?(?:-\w+)*  # 12  1,200.50  $4.5  12%  1990s  19-year-old  2-1
+  | \w+(?:[-'’]\w+)*(?:\.[a-z]{2,6}\b)+            # lumenarc.com
   | \w+(?:[-'’]\w+)*                             # words, cease-fire, Xi’s, don't
   | [^\w\s]                                      # any other single symbol
     """,
