@@ -26,6 +26,10 @@ def write_output(text: str, path: Path, *, force: bool = False) -> None:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     tmp = Path(tmp_name)
     try:
+        # mkstemp makes the file 0600; give it the permissions a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
