@@ -80,6 +80,9 @@ def resolve_encoder(name: str) -> tuple[str, str, str]:
     if path.exists():
         if not (path / "config.json").exists() and not (path / "modules.json").exists():
             raise ModelError(f"{path}: not a model folder (no config.json or modules.json)")
+        from summarize.backends.safety import check_local_model, transformer_folder
+
+        check_local_model(transformer_folder(path))  # complete, and no unrequested pickle
         return str(path), str(path), f"path:{path.resolve()}"
     if "/" not in name:
         raise ModelError(

@@ -100,6 +100,11 @@ def build_settings(
         raise UsageError("give only one of --sentences, --words and --ratio")
     if method is not SummaryMethod.extractive and not model:
         model = "smollm2"
+    if method is not SummaryMethod.extractive and model and (analyses is None or "summary" in analyses):
+        from summarize.backends.generation import resolve_generator
+
+        # Cheap (no torch): an unknown, incomplete or pickle-only model fails before any work.
+        resolve_generator(model)
     if lexicon and lexicon_only:
         raise UsageError("--lexicon adds to the built-in lexicons and --lexicon-only replaces them; use one")
     if sentiment_backend is SentimentBackend.hf and not sentiment_model:
