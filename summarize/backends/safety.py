@@ -70,7 +70,7 @@ def check_checkpoint(folder: Path, allow_pickle: bool, *, warn: Callable[[str], 
         raise ModelError(
             f"{folder}: has only pickle weights ({names}), which can run code when loaded; "
             "convert them to safetensors, or if you trust their source rerun with "
-            f"{ALLOW_PICKLE_ENV}=1"
+            f"{ALLOW_PICKLE_ENV}=1 (or pass --allow-pickle)"
         )
     message = (
         f"{folder}: loading pickle weights ({names}) because {ALLOW_PICKLE_ENV} is set; "

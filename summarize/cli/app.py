@@ -40,13 +40,16 @@ def main_callback(
     """What a news article says and how it says it."""
 
 
-def _analyze(article: str, settings, max_chars: int, timeout: float):
+def _analyze(article: str, settings, max_chars: int, timeout: float, output: Path | None, force: bool):
     import time
 
     from summarize.context import Context
     from summarize.inputs.read import read_article
     from summarize.pipeline import run_analyses
+    from summarize.render.output import check_writable
 
+    if output is not None:
+        check_writable(output, force=force)  # refuse before minutes of work, not after
     started = time.perf_counter()
     doc = read_article(article, max_chars=max_chars, timeout=timeout)
     read_seconds = time.perf_counter() - started
@@ -111,6 +114,7 @@ def report_command(
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
+    allow_pickle: o.AllowPickle = False,
     analyses: o.Analyses = None,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
@@ -127,6 +131,7 @@ def report_command(
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Full report: summary, sentiment, framing and readability."""
+    o.apply_allow_pickle(allow_pickle)
     from summarize.settings import parse_analyses
 
     chosen = parse_analyses(analyses) if analyses else None
@@ -144,7 +149,7 @@ def report_command(
         lexicon=lexicon,
         lexicon_only=lexicon_only,
     )
-    report = _analyze(article, settings, max_chars, timeout)
+    report = _analyze(article, settings, max_chars, timeout, output, force)
     _emit(report, fmt, output, force, chosen)
 
 
@@ -155,6 +160,7 @@ def summary_command(
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
+    allow_pickle: o.AllowPickle = False,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
     encoder: o.Encoder = "minilm",
@@ -166,6 +172,7 @@ def summary_command(
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Summary only, each sentence traced to the article sentences that support it."""
+    o.apply_allow_pickle(allow_pickle)
     settings = o.build_settings(
         analyses=("summary",),
         method=method,
@@ -176,7 +183,14 @@ def summary_command(
         ratio=ratio,
         strict=strict,
     )
-    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("summary",), single="summary")
+    _emit(
+        _analyze(article, settings, max_chars, timeout, output, force),
+        fmt,
+        output,
+        force,
+        ("summary",),
+        single="summary",
+    )
 
 
 @app.command("sentiment")
@@ -196,7 +210,7 @@ def sentiment_command(
         analyses=("sentiment",), sentiment_backend=sentiment_backend, sentiment_model=sentiment_model
     )
     _emit(
-        _analyze(article, settings, max_chars, timeout),
+        _analyze(article, settings, max_chars, timeout, output, force),
         fmt,
         output,
         force,
@@ -219,7 +233,14 @@ def framing_command(
 ) -> None:
     """Loaded words and phrases, highlighted and explained, with densities per category."""
     settings = o.build_settings(analyses=("framing",), lexicon=lexicon, lexicon_only=lexicon_only)
-    _emit(_analyze(article, settings, max_chars, timeout), fmt, output, force, ("framing",), single="framing")
+    _emit(
+        _analyze(article, settings, max_chars, timeout, output, force),
+        fmt,
+        output,
+        force,
+        ("framing",),
+        single="framing",
+    )
 
 
 @app.command("readability")
@@ -237,7 +258,7 @@ def readability_command(
 
     settings = replace(o.build_settings(analyses=("readability",)), count_model_tokens=False)
     _emit(
-        _analyze(article, settings, max_chars, timeout),
+        _analyze(article, settings, max_chars, timeout, output, force),
         fmt,
         output,
         force,

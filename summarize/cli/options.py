@@ -38,6 +38,26 @@ Output = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to FILE instead of standard output.")
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")]
+AllowPickle = Annotated[
+    bool,
+    typer.Option(
+        "--allow-pickle",
+        help="Load a local model whose weights exist only as pickle files (runs code from the file: "
+        "only for files you trust).",
+    ),
+]
+
+
+def apply_allow_pickle(allow: bool) -> None:
+    """The opt-in travels as SUMMARIZE_ALLOW_PICKLE so every loader sees one switch."""
+    if allow:
+        import os
+
+        from summarize.backends.safety import ALLOW_PICKLE_ENV
+
+        os.environ[ALLOW_PICKLE_ENV] = "1"
+
+
 MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Refuse longer inputs (characters).")]
 Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")]
 Method = Annotated[

@@ -47,21 +47,24 @@ from summarize.render.html_sentiment import render_sentiment_section
 from summarize.render.html_summary import backlinks, render_summary_section
 
 SECTION_ORDER = ("summary", "framing", "sentiment", "readability")
-_TITLES = {"summary": "Summary", "framing": "Framing", "sentiment": "Sentiment",
-           "readability": "Readability"}
+_TITLES = {"summary": "Summary", "framing": "Framing", "sentiment": "Sentiment", "readability": "Readability"}
 
 
 def render_report_html(report: Any, sections: tuple[str, ...] = SECTION_ORDER) -> str:
     """The whole report as one HTML page; ``sections`` chooses the analyses shown."""
     data = report.to_dict()
     document = getattr(report, "document", None)
-    return render_report_dict_html(data, getattr(document, "text", None),
-                                   _document_paragraphs(document), sections)
+    return render_report_dict_html(
+        data, getattr(document, "text", None), _document_paragraphs(document), sections
+    )
 
 
-def render_report_dict_html(data: Mapping[str, Any], text: str | None,
-                            paragraphs: Sequence[tuple[int, int]] | None = None,
-                            sections: Sequence[str] = SECTION_ORDER) -> str:
+def render_report_dict_html(
+    data: Mapping[str, Any],
+    text: str | None,
+    paragraphs: Sequence[tuple[int, int]] | None = None,
+    sections: Sequence[str] = SECTION_ORDER,
+) -> str:
     """Render from the JSON form of a report (e.g. a saved ``--format json`` file)."""
     view = build_view(data, text, paragraphs, sections)
     chosen = [name for name in SECTION_ORDER if name in sections and data.get(name) is not None]
@@ -75,12 +78,14 @@ def render_report_dict_html(data: Mapping[str, Any], text: str | None,
         if name == "summary":
             continue
         if name == "framing":
-            body.append(render_framing_section(data["framing"], view.marks, view.styles, view.text,
-                                               _sentence_finder(view.sentences)))
+            body.append(
+                render_framing_section(
+                    data["framing"], view.marks, view.styles, view.text, _sentence_finder(view.sentences)
+                )
+            )
         elif name == "sentiment":
-            texts = [view.text[s.start:s.end] for s in view.sentences]
-            body.append(render_sentiment_section(data["sentiment"], texts,
-                                                 _sentence_finder(view.sentences)))
+            texts = [view.text[s.start : s.end] for s in view.sentences]
+            body.append(render_sentiment_section(data["sentiment"], texts, _sentence_finder(view.sentences)))
         elif name == "readability":
             body.append(render_readability_section(data["readability"], len(view.sentences)))
         nav.append((name, _TITLES[name]))
@@ -89,8 +94,12 @@ def render_report_dict_html(data: Mapping[str, Any], text: str | None,
     return page(_title(data), "\n".join(body), nav=nav, extra_css=category_css(view.styles.values()))
 
 
-def build_view(data: Mapping[str, Any], text: str | None,
-               paragraphs: Sequence[tuple[int, int]] | None, sections: Sequence[str]) -> ArticleView:
+def build_view(
+    data: Mapping[str, Any],
+    text: str | None,
+    paragraphs: Sequence[tuple[int, int]] | None,
+    sections: Sequence[str],
+) -> ArticleView:
     sentences = _sentences(data)
     if text is None:
         text = _text_from_sentences(data)
@@ -113,8 +122,7 @@ def build_view(data: Mapping[str, Any], text: str | None,
     )
 
 
-def _quotes(framing: Mapping[str, Any], text: str,
-            paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
+def _quotes(framing: Mapping[str, Any], text: str, paragraphs: Sequence[tuple[int, int]]) -> list[QuoteSpan]:
     """Quoted speech as the framing analysis reports it when it ran, else found here.
 
     Short quotes (scare quotes, titles) are not speech: framing reports those as spans.
@@ -163,7 +171,7 @@ def _text_from_sentences(data: Mapping[str, Any]) -> str:
     for item in items:
         start, text = as_int(item.get("start")), as_str(item.get("text"))
         if start is not None and text is not None and start + len(text) <= length:
-            chars[start:start + len(text)] = text
+            chars[start : start + len(text)] = text
     return "".join(chars)
 
 
@@ -211,8 +219,11 @@ def _header(data: Mapping[str, Any]) -> str:
     for key, label in (("author", "Author"), ("date", "Date")):
         if value := as_str(source.get(key)):
             facts.append((label, esc(value)))
-    size = [f"{fmt_int(as_int(stats.get(k)))} {k}" for k in ("words", "sentences", "paragraphs")
-            if as_int(stats.get(k)) is not None]
+    size = [
+        f"{fmt_int(as_int(stats.get(k)))} {k}"
+        for k in ("words", "sentences", "paragraphs")
+        if as_int(stats.get(k)) is not None
+    ]
     if size:
         facts.append(("Size", " · ".join(size)))
     return (
@@ -224,8 +235,10 @@ def _header(data: Mapping[str, Any]) -> str:
 def _article_section(view: ArticleView, data: Mapping[str, Any]) -> str:
     intro = []
     if view.styles:
-        intro.append("Framing terms are highlighted by category: hover, tap or tab to a term to see "
-                     "why it frames and a neutral alternative.")
+        intro.append(
+            "Framing terms are highlighted by category: hover, tap or tab to a term to see "
+            "why it frames and a neutral alternative."
+        )
     if view.quotes:
         intro.append('<span class="quote">Quoted speech</span> is set apart from the writer\'s voice.')
     if view.biased:
@@ -263,8 +276,10 @@ def _about(data: Mapping[str, Any]) -> str:
     warnings = [w for w in as_list(provenance.get("warnings")) if isinstance(w, str)]
     if warnings:
         body += '<ul class="warnings">' + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>"
-    body += ('<p class="note">This page is self-contained: it loads nothing from the network and '
-             "runs no script.</p>")
+    body += (
+        '<p class="note">This page is self-contained: it loads nothing from the network and '
+        "runs no script.</p>"
+    )
     return section("about", "About this report", body)
 
 

@@ -118,8 +118,9 @@ def _non_overlapping(marks: Sequence[Mark]) -> list[Mark]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _sentence(view: ArticleView, sentence: SentenceSpan, start: int, end: int,
-              marks: Sequence[Mark], counter: _Counter) -> str:
+def _sentence(
+    view: ArticleView, sentence: SentenceSpan, start: int, end: int, marks: Sequence[Mark], counter: _Counter
+) -> str:
     out = [f'<span class="sent" id="s-{sentence.index}">']
     if sentence.index in view.biased:
         score = view.biased[sentence.index]
@@ -154,7 +155,7 @@ def _mark(view: ArticleView, mark: Mark, start: int, end: int, number: int) -> s
     if mark.explanation:
         tip.append(f"<span>{esc(mark.explanation)}</span>")
     if mark.alternative:
-        tip.append(f'<span>Neutral alternative: <i>{esc(mark.alternative)}</i></span>')
+        tip.append(f"<span>Neutral alternative: <i>{esc(mark.alternative)}</i></span>")
     if mark.in_quote:
         who = f" from {esc(mark.speaker)}" if mark.speaker else ""
         tip.append(f"<span>Inside a quotation{who}: the speaker's framing, not the writer's.</span>")

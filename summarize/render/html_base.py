@@ -16,10 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 _TAG = re.compile(r"<[^>]*>")
 _CSS_PATH = Path(__file__).resolve().parent.parent / "data" / "html" / "report.css"
 
@@ -116,9 +113,7 @@ def definition_list(rows: Iterable[tuple[str, str]]) -> str:
     """``rows`` hold (escaped label, escaped value) pairs."""
     # Long values take a whole row; they go last so the short ones share the first rows.
     ordered = sorted(rows, key=lambda row: bool(_wide(row[1])))
-    items = "".join(
-        f'<div{_wide(value)}><dt>{label}</dt><dd>{value}</dd></div>' for label, value in ordered
-    )
+    items = "".join(f"<div{_wide(value)}><dt>{label}</dt><dd>{value}</dd></div>" for label, value in ordered)
     return f'<dl class="facts">{items}</dl>' if items else ""
 
 

@@ -47,7 +47,7 @@ def moving_average(values: Sequence[float], window: int) -> list[float]:
     half = window // 2
     out = []
     for i in range(len(values)):
-        part = values[max(0, i - half): i + half + 1]
+        part = values[max(0, i - half) : i + half + 1]
         out.append(sum(part) / len(part))
     return out
 
@@ -67,17 +67,25 @@ def sentiment_arc_svg(points: Sequence[ArcPoint], *, chart_id: str = "arc", wind
     def y(score: float) -> float:
         return zero_y - max(-1.0, min(1.0, score)) * plot_h / 2
 
-    parts = [_svg_open(
-        width, height, chart_id, "Sentiment arc",
-        f"Sentiment score of each of the {n} sentences from -1 (negative) to +1 (positive), "
-        f"with a {window}-sentence moving average.", "arc",
-    )]
+    parts = [
+        _svg_open(
+            width,
+            height,
+            chart_id,
+            "Sentiment arc",
+            f"Sentiment score of each of the {n} sentences from -1 (negative) to +1 (positive), "
+            f"with a {window}-sentence moving average.",
+            "arc",
+        )
+    ]
     for value, label in ((1, "+1"), (0.5, "+0.5"), (0, "0"), (-0.5, "−0.5"), (-1, "−1")):
         cls = "axis" if value == 0 else "grid"
-        parts.append(f'<line class="{cls}" x1="{left}" x2="{width - right}" y1="{y(value):.1f}" '
-                     f'y2="{y(value):.1f}"/>')
-        parts.append(f'<text class="tick" x="{left - 6}" y="{y(value) + 4:.1f}" '
-                     f'text-anchor="end">{label}</text>')
+        parts.append(
+            f'<line class="{cls}" x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
+        )
+        parts.append(
+            f'<text class="tick" x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{label}</text>'
+        )
     step = _nice_step(n)
     for i, point in enumerate(points):
         x = left + i * slot + (slot - bar_w) / 2
@@ -94,16 +102,18 @@ def sentiment_arc_svg(points: Sequence[ArcPoint], *, chart_id: str = "arc", wind
         )
         if (i + 1) % step == 0 or i == 0:
             cx = left + i * slot + slot / 2
-            parts.append(f'<text class="tick" x="{cx:.1f}" y="{height - bottom + 16}" '
-                         f'text-anchor="middle">{point.index + 1}</text>')
+            parts.append(
+                f'<text class="tick" x="{cx:.1f}" y="{height - bottom + 16}" '
+                f'text-anchor="middle">{point.index + 1}</text>'
+            )
     if n >= 3:
         smooth = moving_average([p.score for p in points], window)
-        coords = " ".join(
-            f"{left + i * slot + slot / 2:.1f},{y(v):.1f}" for i, v in enumerate(smooth)
-        )
+        coords = " ".join(f"{left + i * slot + slot / 2:.1f},{y(v):.1f}" for i, v in enumerate(smooth))
         parts.append(f'<polyline class="trend" points="{coords}" fill="none"/>')
-    parts.append(f'<text class="axis-label" x="{left + plot_w / 2:.0f}" y="{height - 6}" '
-                 f'text-anchor="middle">sentence</text>')
+    parts.append(
+        f'<text class="axis-label" x="{left + plot_w / 2:.0f}" y="{height - 6}" '
+        f'text-anchor="middle">sentence</text>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -133,8 +143,10 @@ def diverging_bars_svg(rows: Sequence[BarRow], *, chart_id: str, title: str, des
         x = zero_x + value / extent * half
         cls = "axis" if value == 0 else "grid"
         parts.append(f'<line class="{cls}" x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{height - 4}"/>')
-        parts.append(f'<text class="tick" x="{x:.1f}" y="{top - 10}" text-anchor="middle">'
-                     f"{fmt_num(value, 2, signed=value != 0)}</text>")
+        parts.append(
+            f'<text class="tick" x="{x:.1f}" y="{top - 10}" text-anchor="middle">'
+            f"{fmt_num(value, 2, signed=value != 0)}</text>"
+        )
     for i, row in enumerate(rows):
         cy = top + i * row_h + row_h / 2
         length = abs(row.value) / extent * half
@@ -142,20 +154,27 @@ def diverging_bars_svg(rows: Sequence[BarRow], *, chart_id: str, title: str, des
         colour = POSITIVE if row.value >= 0 else NEGATIVE
         label = row.label if len(row.label) <= 26 else row.label[:25] + "…"
         tip = f"{row.label}: {fmt_num(row.value, 2, signed=True)}" + (f" ({row.note})" if row.note else "")
-        rect = (f'<rect class="bar" x="{x:.1f}" y="{cy - 9:.1f}" width="{max(length, 1.0):.1f}" '
-                f'height="18" fill="{colour}"><title>{esc(tip)}</title></rect>')
+        rect = (
+            f'<rect class="bar" x="{x:.1f}" y="{cy - 9:.1f}" width="{max(length, 1.0):.1f}" '
+            f'height="18" fill="{colour}"><title>{esc(tip)}</title></rect>'
+        )
         if row.href:
             rect = f'<a href="{esc(row.href)}">{rect}</a>'
-        parts.append(f'<text class="label" x="{label_w}" y="{cy + 5:.1f}" text-anchor="end">'
-                     f"{esc(label)}</text>{rect}")
+        parts.append(
+            f'<text class="label" x="{label_w}" y="{cy + 5:.1f}" text-anchor="end">{esc(label)}</text>{rect}'
+        )
         # The value sits on the other side of the zero line, so it never meets the name.
         value_x = zero_x - 5 if row.value >= 0 else zero_x + 5
         anchor = "end" if row.value >= 0 else "start"
-        parts.append(f'<text class="value" x="{value_x:.1f}" y="{cy + 5:.1f}" text-anchor="{anchor}">'
-                     f"{fmt_num(row.value, 2, signed=True)}</text>")
+        parts.append(
+            f'<text class="value" x="{value_x:.1f}" y="{cy + 5:.1f}" text-anchor="{anchor}">'
+            f"{fmt_num(row.value, 2, signed=True)}</text>"
+        )
         if row.note:
-            parts.append(f'<text class="note" x="{width - 4}" y="{cy + 5:.1f}" text-anchor="end">'
-                         f"{esc(row.note)}</text>")
+            parts.append(
+                f'<text class="note" x="{width - 4}" y="{cy + 5:.1f}" text-anchor="end">'
+                f"{esc(row.note)}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -185,25 +204,37 @@ def grade_scale_svg(markers: Sequence[tuple[str, float]], *, chart_id: str = "gr
     desc = "; ".join(f"{name}: grade {fmt_num(g)}" for name, g in markers)
     parts = [_svg_open(width, height, chart_id, "Grade level", desc, "grades")]
     for i, (b_lo, b_hi, label) in enumerate(GRADE_BANDS):
-        parts.append(f'<rect class="band b{i % 2}" x="{x(b_lo):.1f}" y="{scale_y}" '
-                     f'width="{x(b_hi) - x(b_lo):.1f}" height="14"/>')
-        parts.append(f'<text class="tick" x="{(x(b_lo) + x(b_hi)) / 2:.1f}" y="{scale_y + 50}" '
-                     f'text-anchor="middle">{esc(label)}</text>')
+        parts.append(
+            f'<rect class="band b{i % 2}" x="{x(b_lo):.1f}" y="{scale_y}" '
+            f'width="{x(b_hi) - x(b_lo):.1f}" height="14"/>'
+        )
+        parts.append(
+            f'<text class="tick" x="{(x(b_lo) + x(b_hi)) / 2:.1f}" y="{scale_y + 50}" '
+            f'text-anchor="middle">{esc(label)}</text>'
+        )
     for grade in range(0, 21, 2):
-        parts.append(f'<text class="tick small" x="{x(grade):.1f}" y="{scale_y + 30}" '
-                     f'text-anchor="middle">{grade}</text>')
+        parts.append(
+            f'<text class="tick small" x="{x(grade):.1f}" y="{scale_y + 30}" '
+            f'text-anchor="middle">{grade}</text>'
+        )
     for i, (name, grade) in enumerate(markers):
         cx = x(grade)
         label_y = scale_y - 8 - 22 * (len(markers) - 1 - i)
         cls = "m-a" if i == 0 else "m-b"
         anchor = "start" if cx < width * 0.7 else "end"
         dx = 9 if anchor == "start" else -9
-        parts.append(f'<line class="lead {cls}" x1="{cx:.1f}" x2="{cx:.1f}" y1="{label_y - 4:.1f}" '
-                     f'y2="{scale_y + 14}"/>')
-        parts.append(f'<path class="marker {cls}" d="M{cx:.1f},{scale_y + 3} l-6,-10 h12 z">'
-                     f"<title>{esc(name)}: grade {fmt_num(grade)}</title></path>")
-        parts.append(f'<text class="label" x="{cx + dx:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">'
-                     f"{esc(name)} {fmt_num(grade)}</text>")
+        parts.append(
+            f'<line class="lead {cls}" x1="{cx:.1f}" x2="{cx:.1f}" y1="{label_y - 4:.1f}" '
+            f'y2="{scale_y + 14}"/>'
+        )
+        parts.append(
+            f'<path class="marker {cls}" d="M{cx:.1f},{scale_y + 3} l-6,-10 h12 z">'
+            f"<title>{esc(name)}: grade {fmt_num(grade)}</title></path>"
+        )
+        parts.append(
+            f'<text class="label" x="{cx + dx:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">'
+            f"{esc(name)} {fmt_num(grade)}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -215,8 +246,9 @@ class PairRow:
     b: float
 
 
-def paired_bars_svg(rows: Sequence[PairRow], names: tuple[str, str], *, chart_id: str,
-                    title: str, unit: str = "") -> str:
+def paired_bars_svg(
+    rows: Sequence[PairRow], names: tuple[str, str], *, chart_id: str, title: str, unit: str = ""
+) -> str:
     """Two bars per row (A solid, B hatched) on a shared scale from zero."""
     if not rows:
         return ""
@@ -234,20 +266,24 @@ def paired_bars_svg(rows: Sequence[PairRow], names: tuple[str, str], *, chart_id
     )
     for i, (name, fill) in enumerate(((names[0], SERIES_A), (names[1], f"url(#{chart_id}-hatch)"))):
         lx = plot_l + i * 220
-        parts.append(f'<rect x="{lx}" y="6" width="14" height="12" fill="{fill}" stroke="#333" '
-                     f'stroke-width=".5"/><text class="label" x="{lx + 20}" y="17">{esc(name)}</text>')
+        parts.append(
+            f'<rect x="{lx}" y="6" width="14" height="12" fill="{fill}" stroke="#333" '
+            f'stroke-width=".5"/><text class="label" x="{lx + 20}" y="17">{esc(name)}</text>'
+        )
     for i, row in enumerate(rows):
         y0 = top + i * row_h
         label = row.label if len(row.label) <= 26 else row.label[:25] + "…"
-        parts.append(f'<text class="label" x="{label_w}" y="{y0 + 22}" text-anchor="end">'
-                     f"{esc(label)}</text>")
+        parts.append(f'<text class="label" x="{label_w}" y="{y0 + 22}" text-anchor="end">{esc(label)}</text>')
         for j, (value, fill) in enumerate(((row.a, SERIES_A), (row.b, f"url(#{chart_id}-hatch)"))):
             w = max(value / extent * (plot_r - plot_l), 1.0 if value > 0 else 0.0)
             by = y0 + 4 + j * 16
             tip = f"{row.label}, {names[j]}: {fmt_num(value)}{unit}"
-            parts.append(f'<rect x="{plot_l}" y="{by}" width="{w:.1f}" height="14" fill="{fill}">'
-                         f"<title>{esc(tip)}</title></rect>")
-            parts.append(f'<text class="value" x="{plot_l + w + 5:.1f}" y="{by + 12}">'
-                         f"{fmt_num(value)}</text>")
+            parts.append(
+                f'<rect x="{plot_l}" y="{by}" width="{w:.1f}" height="14" fill="{fill}">'
+                f"<title>{esc(tip)}</title></rect>"
+            )
+            parts.append(
+                f'<text class="value" x="{plot_l + w + 5:.1f}" y="{by + 12}">{fmt_num(value)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)

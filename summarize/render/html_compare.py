@@ -56,8 +56,14 @@ def _terms(value: Any) -> list[Term]:
         if isinstance(raw, str) and raw.strip():
             out.append(Term(raw, None))
         elif isinstance(raw, Mapping) and (text := first_str(raw, "text", "term")):
-            out.append(Term(text, as_str(raw.get("category")), as_int(raw.get("count")) or 1,
-                            as_int(raw.get("in_quotes")) or 0))
+            out.append(
+                Term(
+                    text,
+                    as_str(raw.get("category")),
+                    as_int(raw.get("count")) or 1,
+                    as_int(raw.get("in_quotes")) or 0,
+                )
+            )
     return out
 
 
@@ -84,8 +90,7 @@ def render_compare_page(comparison: Any) -> str:
         _actors(data.get("actors"), (title_a, title_b)),
     ]
     nav = [("profiles", "Framing profiles"), ("terms", "Terms"), ("actors", "Actors")]
-    return page(f"{title_a} vs {title_b}", "\n".join(body), nav=nav,
-                extra_css=category_css(styles.values()))
+    return page(f"{title_a} vs {title_b}", "\n".join(body), nav=nav, extra_css=category_css(styles.values()))
 
 
 def _side_facts(data: Mapping[str, Any], side: str) -> str:
@@ -97,17 +102,23 @@ def _side_facts(data: Mapping[str, Any], side: str) -> str:
     return definition_list(facts)
 
 
-def _profiles(data: Mapping[str, Any], categories: Sequence[Mapping[str, Any]],
-              styles: Mapping[str, CategoryStyle], titles: tuple[str, str]) -> str:
+def _profiles(
+    data: Mapping[str, Any],
+    categories: Sequence[Mapping[str, Any]],
+    styles: Mapping[str, CategoryStyle],
+    titles: tuple[str, str],
+) -> str:
     cards = (
         f'<div class="pair"><div><h3>A: {esc(titles[0])}</h3>{_side_facts(data, "a")}</div>'
-        f'<div><h3>B: {esc(titles[1])}</h3>{_side_facts(data, "b")}</div></div>'
+        f"<div><h3>B: {esc(titles[1])}</h3>{_side_facts(data, 'b')}</div></div>"
     )
     distance = as_num(data.get("profile_distance"))
     intro = ""
     if distance is not None:
-        intro = (f"The two profiles differ by {distance * 100:.0f}%: the share of framing terms that "
-                 "would have to move to another category to make them the same.")
+        intro = (
+            f"The two profiles differ by {distance * 100:.0f}%: the share of framing terms that "
+            "would have to move to another category to make them the same."
+        )
     rows, table_rows = [], []
     for c in categories:
         name = c["name"]
@@ -125,8 +136,13 @@ def _profiles(data: Mapping[str, Any], categories: Sequence[Mapping[str, Any]],
     if any(r.a or r.b for r in rows):
         chart = (
             '<figure class="chartbox">'
-            + paired_bars_svg(rows, ("A", "B"), chart_id="density",
-                              title="Framing terms per 1,000 words, by category", unit=" per 1,000 words")
+            + paired_bars_svg(
+                rows,
+                ("A", "B"),
+                chart_id="density",
+                title="Framing terms per 1,000 words, by category",
+                unit=" per 1,000 words",
+            )
             + "<figcaption>Framing terms per 1,000 words in each category: A solid, B hatched."
             "</figcaption></figure>"
         )
@@ -161,11 +177,16 @@ def _chips(terms: Sequence[Term], styles: Mapping[str, CategoryStyle]) -> str:
     return f'<ul class="terms">{"".join(items)}</ul>{tail}'
 
 
-def _terms_section(only_a: Sequence[Term], only_b: Sequence[Term], shared: Sequence[Term],
-                   styles: Mapping[str, CategoryStyle], titles: tuple[str, str]) -> str:
+def _terms_section(
+    only_a: Sequence[Term],
+    only_b: Sequence[Term],
+    shared: Sequence[Term],
+    styles: Mapping[str, CategoryStyle],
+    titles: tuple[str, str],
+) -> str:
     body = (
         f'<div class="pair"><div><h3>Only in A: {esc(titles[0])}</h3>{_chips(only_a, styles)}</div>'
-        f'<div><h3>Only in B: {esc(titles[1])}</h3>{_chips(only_b, styles)}</div></div>'
+        f"<div><h3>Only in B: {esc(titles[1])}</h3>{_chips(only_b, styles)}</div></div>"
     )
     if shared:
         body += f"<h3>Used by both</h3>{_chips(shared, styles)}"
@@ -181,7 +202,7 @@ def _names(item: Mapping[str, Any], side: str) -> str:
     if mentions is not None:
         text += f' <span class="muted">×{mentions}</span>'
     if framing:
-        text += f'<br><small>framing nearby: {esc(", ".join(framing))}</small>'
+        text += f"<br><small>framing nearby: {esc(', '.join(framing))}</small>"
     return text
 
 
@@ -190,16 +211,23 @@ def _actors(value: Any, titles: tuple[str, str]) -> str:
     for raw in as_list(value):
         item = as_dict(raw)
         if actor := first_str(item, "actor", "name"):
-            rows.append(f'<tr><th scope="row">{esc(actor)}</th><td>{_names(item, "a")}</td>'
-                        f'<td>{_names(item, "b")}</td></tr>')
+            rows.append(
+                f'<tr><th scope="row">{esc(actor)}</th><td>{_names(item, "a")}</td>'
+                f"<td>{_names(item, 'b')}</td></tr>"
+            )
     if not rows:
-        return section("actors", "How each names the actors",
-                       '<p class="empty">No actor is named in both articles.</p>')
+        return section(
+            "actors", "How each names the actors", '<p class="empty">No actor is named in both articles.</p>'
+        )
     table = (
         '<div class="tablewrap"><table class="naming"><thead><tr><th>Actor</th>'
         f"<th>A: {esc(titles[0])}</th><th>B: {esc(titles[1])}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
-    return section("actors", "How each names the actors", table,
-                   intro="The names each article uses for the same actor, how often, and the framing "
-                   "words written next to it.")
+    return section(
+        "actors",
+        "How each names the actors",
+        table,
+        intro="The names each article uses for the same actor, how often, and the framing "
+        "words written next to it.",
+    )

@@ -22,8 +22,9 @@ from summarize.render.html_base import (
 from summarize.render.html_palette import CategoryStyle, short_label
 
 
-def category_figures(framing: Mapping[str, Any],
-                     marks: Sequence[Mark]) -> dict[str, tuple[int, float | None]]:
+def category_figures(
+    framing: Mapping[str, Any], marks: Sequence[Mark]
+) -> dict[str, tuple[int, float | None]]:
     """category -> (count, per 1,000 words); counted from the spans when not reported."""
     figures: dict[str, tuple[int, float | None]] = {}
     for name, raw in as_dict(framing.get("categories")).items():
@@ -47,8 +48,12 @@ def category_labels(framing: Mapping[str, Any]) -> dict[str, str]:
     return out
 
 
-def legend(styles: Mapping[str, CategoryStyle], figures: Mapping[str, tuple[int, float | None]],
-           *, heading: bool = True) -> str:
+def legend(
+    styles: Mapping[str, CategoryStyle],
+    figures: Mapping[str, tuple[int, float | None]],
+    *,
+    heading: bool = True,
+) -> str:
     if not styles:
         return ""
     items = []
@@ -68,8 +73,13 @@ def legend(styles: Mapping[str, CategoryStyle], figures: Mapping[str, tuple[int,
     return f'<div class="legend">{title}<ul>{"".join(items)}</ul></div>'
 
 
-def render_framing_section(framing: Any, marks: Sequence[Mark], styles: Mapping[str, CategoryStyle],
-                           text: str, sentence_of: Callable[[int], int | None]) -> str:
+def render_framing_section(
+    framing: Any,
+    marks: Sequence[Mark],
+    styles: Mapping[str, CategoryStyle],
+    text: str,
+    sentence_of: Callable[[int], int | None],
+) -> str:
     framing = as_dict(framing)
     figures = category_figures(framing, marks)
     document = as_dict(framing.get("document"))
@@ -89,7 +99,7 @@ def render_framing_section(framing: Any, marks: Sequence[Mark], styles: Mapping[
             '<div class="tablewrap"><table class="spans"><caption>Every framing term, in order of first '
             "use; ❝ marks uses inside quotations (the speaker's framing, not the writer's)</caption>"
             "<thead><tr><th>Term</th><th>Why it frames</th><th>Neutral alternative</th>"
-            f'<th>Where</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            f"<th>Where</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
     else:
         body += '<p class="empty">No framing terms found.</p>'
@@ -100,13 +110,17 @@ def group_marks(marks: Sequence[Mark], text: str) -> list[list[Mark]]:
     """Uses of the same term in the same category, in order of first use."""
     groups: dict[tuple[str, str], list[Mark]] = {}
     for mark in sorted(marks, key=lambda m: m.start):
-        key = (" ".join(text[mark.start:mark.end].lower().split()), mark.category)
+        key = (" ".join(text[mark.start : mark.end].lower().split()), mark.category)
         groups.setdefault(key, []).append(mark)
     return list(groups.values())
 
 
-def _term_row(group: Sequence[Mark], styles: Mapping[str, CategoryStyle], text: str,
-              sentence_of: Callable[[int], int | None]) -> str:
+def _term_row(
+    group: Sequence[Mark],
+    styles: Mapping[str, CategoryStyle],
+    text: str,
+    sentence_of: Callable[[int], int | None],
+) -> str:
     first = group[0]
     style = styles.get(first.category)
     css = style.css_class if style else "cx"
@@ -123,7 +137,7 @@ def _term_row(group: Sequence[Mark], styles: Mapping[str, CategoryStyle], text: 
             link = f'<span title="{esc(who)}">❝{link}</span>'
         where.append(link)
     return (
-        f'<tr><td><span class="mark swatch {css}">{esc(" ".join(text[first.start:first.end].split()))}'
+        f'<tr><td><span class="mark swatch {css}">{esc(" ".join(text[first.start : first.end].split()))}'
         f'</span>{count}<br><small class="muted">{esc(label)}</small></td>'
         f"<td>{esc(first.explanation or '')}</td><td>{esc(first.alternative or '')}</td>"
         f"<td>{', '.join(where)}</td></tr>"

@@ -27,18 +27,39 @@ UNDERLINES = ("solid", "dashed", "dotted", "double", "wavy")
 # Categories the built-in lexicons are expected to use get stable places, so the
 # same category keeps its colour from one report to the next.
 PREFERRED_ORDER = (
-    "loaded", "actor_label", "conflict", "euphemism", "intensifier", "hedge", "factive",
-    "attribution", "implicative", "presupposition", "scare_quote", "so_called", "agentless_passive",
+    "loaded",
+    "actor_label",
+    "conflict",
+    "euphemism",
+    "intensifier",
+    "hedge",
+    "factive",
+    "attribution",
+    "implicative",
+    "presupposition",
+    "scare_quote",
+    "so_called",
+    "agentless_passive",
     "flagged_word",
 )
 
 
 # Short tags shown next to each highlighted term for the built-in categories.
 TAGS = {
-    "loaded": "loaded", "actor_label": "label", "conflict": "conflict", "euphemism": "euphemism",
-    "intensifier": "intensifier", "hedge": "hedge", "factive": "factive", "attribution": "attribution",
-    "implicative": "implicative", "presupposition": "presupposes", "scare_quote": "scare quotes",
-    "so_called": "so-called", "agentless_passive": "no agent", "flagged_word": "flagged",
+    "loaded": "loaded",
+    "actor_label": "label",
+    "conflict": "conflict",
+    "euphemism": "euphemism",
+    "intensifier": "intensifier",
+    "hedge": "hedge",
+    "factive": "factive",
+    "attribution": "attribution",
+    "implicative": "implicative",
+    "presupposition": "presupposes",
+    "scare_quote": "scare quotes",
+    "so_called": "so-called",
+    "agentless_passive": "no agent",
+    "flagged_word": "flagged",
 }
 
 
@@ -67,8 +88,9 @@ def order_categories(names: Iterable[str]) -> list[str]:
     return sorted(unique, key=key)
 
 
-def category_styles(names: Iterable[str],
-                    labels: Mapping[str, str] | None = None) -> dict[str, CategoryStyle]:
+def category_styles(
+    names: Iterable[str], labels: Mapping[str, str] | None = None
+) -> dict[str, CategoryStyle]:
     labels = labels or {}
     styles: dict[str, CategoryStyle] = {}
     for i, name in enumerate(order_categories(names)):
@@ -91,10 +113,7 @@ def category_css(styles: Iterable[CategoryStyle]) -> str:
     """Per-report rules for the categories present (colours are ours, never user text)."""
     rules = []
     for s in styles:
-        rules.append(
-            f".{s.css_class}{{--mark:{s.colour};--mark-shade:{s.shade};"
-            f"--mark-line:{s.underline}}}"
-        )
+        rules.append(f".{s.css_class}{{--mark:{s.colour};--mark-shade:{s.shade};--mark-line:{s.underline}}}")
     return "\n".join(rules)
 
 

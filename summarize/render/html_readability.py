@@ -36,8 +36,16 @@ INDEX_NAMES = {
     "dale_chall_grade": "Dale-Chall grade",
 }
 # Top-level fields shown elsewhere (or not figures at all).
-_NOT_FIGURES = {"consensus_grade", "grade_band", "reading_time_seconds", "sentence_lengths",
-                "warnings", "summary", "indices", "counts"}
+_NOT_FIGURES = {
+    "consensus_grade",
+    "grade_band",
+    "reading_time_seconds",
+    "sentence_lengths",
+    "warnings",
+    "summary",
+    "indices",
+    "counts",
+}
 
 
 def fmt_figure(name: str, value: float | None) -> str:
@@ -79,7 +87,7 @@ def _headline(label: str, data: Mapping[str, Any]) -> str:
     return (
         f'<div class="card"><div class="card-h">{esc(label)}</div>'
         f'<div class="big">{fmt_num(grade)}</div><div>consensus grade</div>'
-        f"<div class=\"band\">{esc(band or '')}</div>"
+        f'<div class="band">{esc(band or "")}</div>'
         f"<div>reading time {_reading_time(time)}</div></div>"
     )
 
@@ -132,8 +140,10 @@ def render_readability_section(readability: Any, n_sentences: int) -> str:
     chart = grade_scale_svg([(n, g) for n, g in markers if g is not None])
     body = f'<div class="cards">{cards}</div>'
     if chart:
-        body += f'<figure class="chartbox">{chart}<figcaption>US school grade; lower is easier.' \
-                "</figcaption></figure>"
+        body += (
+            f'<figure class="chartbox">{chart}<figcaption>US school grade; lower is easier.'
+            "</figcaption></figure>"
+        )
     article_figures, summary_figures = figures(data), figures(summary)
     names = list(dict.fromkeys([*article_figures, *summary_figures]))
     if names:
@@ -142,8 +152,10 @@ def render_readability_section(readability: Any, n_sentences: int) -> str:
         for name in names:
             label = INDEX_NAMES.get(name) or humanize(name)
             cell = f'<td class="num">{fmt_figure(name, summary_figures.get(name))}</td>' if summary else ""
-            rows.append(f'<tr><th scope="row">{esc(label)}</th>'
-                        f'<td class="num">{fmt_figure(name, article_figures.get(name))}</td>{cell}</tr>')
+            rows.append(
+                f'<tr><th scope="row">{esc(label)}</th>'
+                f'<td class="num">{fmt_figure(name, article_figures.get(name))}</td>{cell}</tr>'
+            )
         body += (
             '<div class="tablewrap"><table class="figures"><thead><tr><th>Figure</th><th>Article</th>'
             f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"

@@ -90,19 +90,22 @@ def _actors(sentiment: Mapping[str, Any], n_sentences: int) -> str:
     if not actors:
         return ""
     scored = [a for a in actors if as_num(a.get("score")) is not None]
-    bars = [BarRow(a["name"], as_num(a.get("score")) or 0.0, _mentions(as_int(a.get("mentions"))))
-            for a in scored]
+    bars = [
+        BarRow(a["name"], as_num(a.get("score")) or 0.0, _mentions(as_int(a.get("mentions")))) for a in scored
+    ]
     chart = diverging_bars_svg(
-        bars, chart_id="actors", title="Sentiment toward each actor",
+        bars,
+        chart_id="actors",
+        title="Sentiment toward each actor",
         desc="; ".join(f"{b.label}: {fmt_num(b.value, 2, signed=True)}" for b in bars),
     )
     rows = []
     for actor in actors:
         aliases = [a for a in as_list(actor.get("aliases")) if isinstance(a, str) and a != actor["name"]]
         rows.append(
-            f"<tr><th scope=\"row\">{esc(actor['name'])}{_kind(actor)}</th><td>{esc(', '.join(aliases))}</td>"
-            f"<td class=\"num\">{fmt_int(as_int(actor.get('mentions')))}</td>"
-            f"<td class=\"num\">{fmt_num(as_num(actor.get('score')), 2, signed=True)}</td>"
+            f'<tr><th scope="row">{esc(actor["name"])}{_kind(actor)}</th><td>{esc(", ".join(aliases))}</td>'
+            f'<td class="num">{fmt_int(as_int(actor.get("mentions")))}</td>'
+            f'<td class="num">{fmt_num(as_num(actor.get("score")), 2, signed=True)}</td>'
             f"<td>{_evidence(actor.get('evidence'), n_sentences)}</td></tr>"
         )
     table = (
@@ -151,17 +154,18 @@ def _driving_words(sentiment: Mapping[str, Any], sentence_of: Callable[[int], in
     negative = sorted((i for i in items if i[1] < 0), key=lambda i: i[1])[:MAX_WORDS_SHOWN]
     body = '<h3>Words that drove the score</h3><div class="drivers">'
     if positive:
-        body += f'<div><h4>Pushed up ▲</h4><p>{chips(positive, "pos")}</p></div>'
+        body += f"<div><h4>Pushed up ▲</h4><p>{chips(positive, 'pos')}</p></div>"
     if negative:
-        body += f'<div><h4>Pushed down ▼</h4><p>{chips(negative, "neg")}</p></div>'
+        body += f"<div><h4>Pushed down ▼</h4><p>{chips(negative, 'neg')}</p></div>"
     body += "</div>"
     if note := as_str(sentiment.get("explanation")):
         body += f'<p class="note">How: {esc(note)}.</p>'
     return body
 
 
-def render_sentiment_section(sentiment: Any, sentence_texts: Sequence[str],
-                             sentence_of: Callable[[int], int | None]) -> str:
+def render_sentiment_section(
+    sentiment: Any, sentence_texts: Sequence[str], sentence_of: Callable[[int], int | None]
+) -> str:
     sentiment = as_dict(sentiment)
     document = as_dict(sentiment.get("document"))
     facts = []

@@ -126,8 +126,10 @@ def render_summary_section(summary: Any, n_sentences: int) -> str:
         )
     body = definition_list(facts)
     if summary.get("supported_by_construction") is True:
-        body += ('<p class="note">Extractive: every sentence is copied from the article, so it is '
-                 "supported by construction.</p>")
+        body += (
+            '<p class="note">Extractive: every sentence is copied from the article, so it is '
+            "supported by construction.</p>"
+        )
     warnings = [w for w in as_list(summary.get("warnings")) if isinstance(w, str)]
     if warnings:
         body += '<ul class="warnings">' + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>"
@@ -135,6 +137,8 @@ def render_summary_section(summary: Any, n_sentences: int) -> str:
         body += f'<ol class="summary">{"".join(rows)}</ol>'
     else:
         body += '<p class="empty">The summary is empty.</p>'
-    intro = ("Each sentence links to the article sentences that support it; names or numbers "
-             "that do not occur in the article are <mark class=\"flag\">marked</mark>.")
+    intro = (
+        "Each sentence links to the article sentences that support it; names or numbers "
+        'that do not occur in the article are <mark class="flag">marked</mark>.'
+    )
     return section("summary", "Summary", body, intro=intro)

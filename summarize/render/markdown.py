@@ -30,6 +30,9 @@ def render_report_markdown(report: Report, sections: tuple[str, ...] = SECTIONS)
             continue
         body = analysis_module(name).render_markdown(section, report)
         parts += ["", f"## {_TITLES[name]}", "", body.strip()]
+    if report.provenance.warnings:
+        parts += ["", "## Warnings", ""]
+        parts += [f"- {escape_markdown(w)}" for w in report.provenance.warnings]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from summarize.errors import OutputError
 
 
-def write_output(text: str, path: Path, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless ``force``."""
+def check_writable(path: Path, *, force: bool = False) -> Path:
+    """Raise OutputError now if ``path`` could not be written; return its folder."""
     path = path.expanduser()
     if path.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for -o")
@@ -20,6 +20,13 @@ def write_output(text: str, path: Path, *, force: bool = False) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{path}: folder {parent} does not exist")
+    return parent
+
+
+def write_output(text: str, path: Path, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically; refuse to replace an existing file unless ``force``."""
+    path = path.expanduser()
+    parent = check_writable(path, force=force)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
