@@ -1,0 +1,207 @@
+"""Sentiment: per article, per sentence and toward each named actor, with the words behind it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarize.context import Context
+from summarize.document import Document
+from summarize.sentiment.actors import actor_sentiments, label_for
+from summarize.sentiment.section import (
+    Contribution,
+    DocumentScore,
+    SentenceScore,
+    SentimentSection,
+)
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from summarize.report import Report
+
+_SPARK = "▁▂▃▄▅▆▇█"
+TOP_WORDS_SHOWN = 8
+
+
+def run(doc: Document, ctx: Context) -> SentimentSection:
+    from summarize.entities import find_actors
+    from summarize.sentiment.scoring import NEUTRAL_BAND, score_document
+
+    settings = ctx.settings.sentiment
+    band = (
+        settings.neutral_band
+        if settings.neutral_band is not None
+        else NEUTRAL_BAND.get(settings.backend, 0.1)
+    )
+    scored = score_document(doc, ctx, settings)
+    sentences = tuple(
+        SentenceScore(
+            index=s.index,
+            score=round(scored.scores[s.index], 4),
+            label=label_for(scored.scores[s.index], band),
+            words=scored.contributions[s.index],
+        )
+        for s in doc.sentences
+    )
+    document_score = document_mean(doc, scored.scores)
+    actors = actor_sentiments(
+        find_actors(doc), scored.scores, scored.contributions, band, settings.max_actors
+    )
+    contributions = tuple(sorted((c for cs in scored.contributions for c in cs), key=lambda c: c.start))
+    return SentimentSection(
+        backend=settings.backend,
+        model=scored.model,
+        document=DocumentScore(score=round(document_score, 4), label=label_for(document_score, band)),
+        sentences=sentences,
+        actors=actors,
+        contributions=contributions,
+        neutral_band=band,
+        explanation=scored.explanation,
+    )
+
+
+def document_mean(doc: Document, scores: tuple[float, ...]) -> float:
+    """Mean sentence score weighted by word count, so a one-word line counts little."""
+    weights = [max(1, sum(1 for t in doc.sentence_tokens(s.index) if t.is_word)) for s in doc.sentences]
+    total = sum(weights)
+    return sum(w * s for w, s in zip(weights, scores, strict=True)) / total if total else 0.0
+
+
+def sparkline(scores: list[float]) -> str:
+    """One block per sentence: low blocks negative, high blocks positive (-1..1)."""
+    top = len(_SPARK) - 1
+    return "".join(_SPARK[min(top, max(0, round((s + 1) / 2 * top)))] for s in scores)
+
+
+def top_contributions(
+    section: SentimentSection, sign: int, limit: int = TOP_WORDS_SHOWN
+) -> list[Contribution]:
+    """The strongest words pushing one way, one entry per word form.
+
+    Occlusion and lexicon weights are on different scales, so when a backend used
+    occlusion, only its occlusion weights are ranked here (the JSON keeps both).
+    """
+    methods = {c.method for c in section.contributions}
+    method = "occlusion" if "occlusion" in methods else "lexicon"
+    best: dict[str, Contribution] = {}
+    for c in section.contributions:
+        if c.method != method or c.weight * sign <= 0:
+            continue
+        key = c.text.lower()
+        if key not in best or abs(c.weight) > abs(best[key].weight):
+            best[key] = c
+    return sorted(best.values(), key=lambda c: -abs(c.weight))[:limit]
+
+
+def _style(score: float, band: float) -> str:
+    return "green" if score >= band else "red" if score <= -band else "yellow"
+
+
+def render_terminal(section: SentimentSection, report: Report) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    band = section.neutral_band
+    doc_line = Text()
+    doc_line.append("Article: ", style="bold")
+    doc_line.append(
+        f"{section.document.score:+.2f} {section.document.label}", style=_style(section.document.score, band)
+    )
+    doc_line.append(f"   backend {section.backend} · {section.model}", style="dim")
+    arc = Text("Arc:     ", style="bold")
+    for sentence in section.sentences:
+        arc.append(sparkline([sentence.score]), style=_style(sentence.score, band))
+    arc.append(f"  ({len(section.sentences)} sentences, first to last)", style="dim")
+    parts: list[RenderableType] = [doc_line, arc]
+
+    if section.actors:
+        table = Table(title="Actors", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("actor (aliases)", ratio=3)
+        table.add_column("kind", style="dim", no_wrap=True)
+        table.add_column("n", justify="right", no_wrap=True)
+        table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("strongest sentence: words", ratio=3)
+        for actor in section.actors:
+            name = Text(actor.name, style="bold")
+            aliases = [a for a in actor.aliases if a != actor.name]
+            if aliases:
+                name.append(f" ({', '.join(aliases)})", style="dim")
+            evidence = Text()
+            if actor.evidence:
+                top = actor.evidence[0]
+                evidence.append(f"#{top.sentence + 1} ", style="dim")
+                evidence.append(f"{top.score:+.2f}", style=_style(top.score, band))
+                if top.words:
+                    evidence.append(" " + ", ".join(top.words[:3]))
+            table.add_row(
+                name,
+                actor.kind,
+                str(actor.mentions),
+                Text(f"{actor.score:+.2f}", style=_style(actor.score, band)),
+                evidence,
+            )
+        parts.append(table)
+
+    words = Text()
+    for label, sign, style in (("Pushed up:   ", 1, "green"), ("Pushed down: ", -1, "red")):
+        top = top_contributions(section, sign)
+        words.append(label, style="bold")
+        if top:
+            for k, c in enumerate(top):
+                if k:
+                    words.append(", ")
+                words.append(c.text, style=style)
+                words.append(f" {c.weight:+.2f}", style="dim")
+        else:
+            words.append("none", style="dim")
+        words.append("\n")
+    words.append(f"Explained by {section.explanation}.", style="dim")
+    parts.append(words)
+
+    polar = sorted(section.sentences, key=lambda s: -abs(s.score))[:3]
+    if polar and report.sentences:
+        lines = Table.grid(padding=(0, 1))
+        lines.add_column(justify="right", style="dim")
+        lines.add_column(justify="right")
+        lines.add_column()
+        for s in polar:
+            text = report.sentences[s.index].text
+            lines.add_row(
+                f"#{s.index + 1}", Text(f"{s.score:+.2f}", style=_style(s.score, band)), Text(text[:160])
+            )
+        parts.append(Text("Most polar sentences", style="bold"))
+        parts.append(lines)
+    return Group(*parts)
+
+
+def render_markdown(section: SentimentSection, report: Report) -> str:
+    from summarize.render.markdown import escape_markdown as esc
+
+    lines = [
+        f"**Article:** {section.document.score:+.2f} ({section.document.label}) · "
+        f"backend `{section.backend}` · model {esc(section.model)}",
+        "",
+        f"**Arc** ({len(section.sentences)} sentences): `{sparkline([s.score for s in section.sentences])}`",
+        "",
+    ]
+    if section.actors:
+        lines += [
+            "| actor | kind | mentions | score | aliases | evidence |",
+            "|---|---|---:|---:|---|---|",
+        ]
+        for a in section.actors:
+            evidence = "; ".join(
+                f"#{e.sentence + 1} {e.score:+.2f} {esc(', '.join(e.words[:3]))}".rstrip() for e in a.evidence
+            )
+            aliases = esc(", ".join(x for x in a.aliases if x != a.name))
+            lines.append(
+                f"| {esc(a.name)} | {a.kind} | {a.mentions} | {a.score:+.2f} | {aliases} | {evidence} |"
+            )
+        lines.append("")
+    for label, sign in (("Pushed up", 1), ("Pushed down", -1)):
+        top = top_contributions(section, sign)
+        shown = ", ".join(f"{esc(c.text)} ({c.weight:+.2f}, #{c.sentence + 1})" for c in top) or "none"
+        lines.append(f"- **{label}:** {shown}")
+    lines += ["", f"_Explained by {esc(section.explanation)}._"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,161 @@
+"""Sentence scores and word contributions for each backend.
+
+- ``vader``: VADER compound per sentence; contributions are VADER's word valences.
+- ``minilm``: the trained head on the shared MiniLM sentence embeddings (+ VADER's
+  compound). The most polar sentences are explained by occlusion (re-score the sentence
+  with each word removed); the other sentences by VADER's word valences, which the head
+  also uses. Each contribution names its method.
+- ``hf``: a sequence-classification model; explained by occlusion the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from summarize.context import Context
+from summarize.document import Document
+from summarize.errors import UsageError
+from summarize.sentiment.section import Contribution
+from summarize.sentiment.settings import BACKENDS, SentimentSettings
+from summarize.sentiment.vader_backend import VADER_ID, VADER_SOURCE, compound_scores, word_valences
+
+NEUTRAL_BAND = {"vader": 0.05, "minilm": 0.1, "hf": 0.1}
+ScoreTexts = Callable[[list[str]], list[float]]
+
+
+@dataclass(frozen=True)
+class Scored:
+    model: str
+    scores: tuple[float, ...]  # one per sentence, -1..1
+    contributions: tuple[tuple[Contribution, ...], ...]  # per sentence, strongest first
+    explanation: str
+
+
+def score_document(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+    if settings.backend not in BACKENDS:
+        raise UsageError(f"unknown sentiment backend '{settings.backend}'; choose from {', '.join(BACKENDS)}")
+    if settings.backend == "vader":
+        return _score_vader(doc, ctx, settings)
+    if settings.backend == "minilm":
+        return _score_minilm(doc, ctx, settings)
+    return _score_hf(doc, ctx, settings)
+
+
+def lexicon_contributions(doc: Document, index: int, top: int) -> tuple[Contribution, ...]:
+    sentence = doc.sentences[index]
+    words = [
+        Contribution(w.text, w.start, w.end, round(w.weight, 4), index, "lexicon")
+        for w in word_valences(sentence.text, sentence.start)
+    ]
+    return tuple(sorted(words, key=lambda c: -abs(c.weight))[:top])
+
+
+def occlusion_contributions(
+    doc: Document, index: int, score: float, score_texts: ScoreTexts, top: int
+) -> tuple[Contribution, ...]:
+    """Weight of a word = the sentence's score minus its score with that word removed.
+
+    Only content words are occluded: removing "the" or "has" mostly measures grammar
+    damage, not sentiment, and skipping them saves about a third of the encodes.
+    """
+    from summarize.entities.gazetteer import FUNCTION_WORDS
+
+    sentence = doc.sentences[index]
+    tokens = [t for t in doc.sentence_tokens(index) if t.is_word]
+    words = [t for t in tokens if t.text.lower() not in FUNCTION_WORDS and not t.text[0].isdigit()]
+    if len(tokens) < 2 or not words:
+        return ()
+    variants = []
+    for word in words:
+        left = doc.text[sentence.start : word.start].rstrip()
+        right = doc.text[word.end : sentence.end].lstrip()
+        variants.append(f"{left} {right}".strip())
+    without = score_texts(variants)
+    contributions = [
+        Contribution(w.text, w.start, w.end, round(score - s, 4), index, "occlusion")
+        for w, s in zip(words, without, strict=True)
+        if abs(score - s) >= 0.005
+    ]
+    return tuple(sorted(contributions, key=lambda c: -abs(c.weight))[:top])
+
+
+def _score_vader(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+    from summarize.sentiment.vader_backend import vader_version
+
+    ctx.record_model("sentiment", VADER_ID, VADER_SOURCE)
+    scores = compound_scores([s.text for s in doc.sentences])
+    contributions = tuple(lexicon_contributions(doc, s.index, settings.top_words) for s in doc.sentences)
+    return Scored(
+        model=f"vaderSentiment {vader_version()}",
+        scores=tuple(scores),
+        contributions=contributions,
+        explanation="lexicon: VADER's valence of each word after its negation, booster and 'but' rules",
+    )
+
+
+def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+    import numpy as np
+
+    from summarize.sentiment.head import HEAD_NAME, head_path, load_head
+
+    head = load_head()
+    ctx.record_model(
+        "sentiment", f"summarize/{HEAD_NAME}", f"project:{head_path().parent.name}/{head_path().name}"
+    )
+    if head.uses_vader:
+        ctx.record_model("sentiment", VADER_ID, VADER_SOURCE)
+    embeddings = ctx.sentence_embeddings(doc, "sentiment")
+    vader = np.array(compound_scores([s.text for s in doc.sentences])) if head.uses_vader else None
+    scores = [float(x) for x in head.predict_score(embeddings, vader)] if len(doc.sentences) else []
+
+    def score_texts(texts: list[str]) -> list[float]:
+        # Occlusion variants are new texts: they need the encoder, the article's sentences do not.
+        extra = np.array(compound_scores(texts)) if head.uses_vader else None
+        return [float(x) for x in head.predict_score(ctx.encoder("sentiment").encode(texts), extra)]
+
+    contributions = _explain(doc, scores, score_texts, settings)
+    return Scored(
+        model=f"{head.encoder} + summarize/{HEAD_NAME} (ridge, alpha {head.alpha:g})",
+        scores=tuple(scores),
+        contributions=contributions,
+        explanation=(
+            f"occlusion on the {settings.explain_sentences} most polar sentences (score change when a word "
+            "is removed); VADER lexicon valences on the others"
+        ),
+    )
+
+
+def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+    from summarize.sentiment.hf_backend import load_classifier
+
+    if not settings.model:
+        raise UsageError("--sentiment-backend hf needs --sentiment-model (a hub id or a local folder)")
+    classifier = load_classifier(settings.model)
+    ctx.record_model("sentiment", classifier.id, classifier.source)
+    scores = classifier.scores([s.text for s in doc.sentences])
+    contributions = _explain(doc, scores, classifier.scores, settings)
+    return Scored(
+        model=classifier.id,
+        scores=tuple(scores),
+        contributions=contributions,
+        explanation=(
+            f"occlusion on the {settings.explain_sentences} most polar sentences (score change when a word "
+            "is removed); VADER lexicon valences on the others"
+        ),
+    )
+
+
+def _explain(
+    doc: Document, scores: list[float], score_texts: ScoreTexts, settings: SentimentSettings
+) -> tuple[tuple[Contribution, ...], ...]:
+    polar = sorted(range(len(scores)), key=lambda i: -abs(scores[i]))[: settings.explain_sentences]
+    chosen = set(polar)
+    out: list[tuple[Contribution, ...]] = []
+    for sentence in doc.sentences:
+        i = sentence.index
+        if i in chosen:
+            out.append(occlusion_contributions(doc, i, scores[i], score_texts, settings.top_words))
+        else:
+            out.append(lexicon_contributions(doc, i, settings.top_words))
+    return tuple(out)

@@ -1,0 +1,61 @@
+"""The sentiment section of a report. Field names are the JSON contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """A word that pushed a sentence's score up (weight > 0) or down (weight < 0)."""
+
+    text: str
+    start: int  # character offsets into the article text
+    end: int
+    weight: float
+    sentence: int
+    method: str  # "lexicon" (VADER's valence) or "occlusion" (score change when the word is removed)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScore:
+    index: int
+    score: float  # -1..1
+    label: str
+    words: tuple[Contribution, ...]  # the top contributing words of this sentence
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentScore:
+    score: float  # -1..1, the length-weighted mean of the sentence scores
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEvidence:
+    sentence: int
+    score: float
+    words: tuple[str, ...]  # the sentence's contributing words, strongest first
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSentiment:
+    name: str
+    kind: str  # person, country, organisation, place, other
+    aliases: tuple[str, ...]
+    mentions: int
+    score: float  # mean score of the sentences mentioning the actor
+    label: str
+    evidence: tuple[ActorEvidence, ...]  # strongest sentences first
+
+
+@dataclass(frozen=True, slots=True)
+class SentimentSection:
+    backend: str
+    model: str
+    document: DocumentScore
+    sentences: tuple[SentenceScore, ...]
+    actors: tuple[ActorSentiment, ...]
+    contributions: tuple[Contribution, ...]  # every explained word, in text order
+    neutral_band: float
+    explanation: str  # how contributions were computed
