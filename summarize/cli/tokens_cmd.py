@@ -41,9 +41,12 @@ def count_for_models(doc: Document, encoder: str, model: str | None) -> list[Mod
         from summarize.backends.tokens import generation_model_tokens
 
         counted = generation_model_tokens(model, doc.text)
-        if counted is not None:
-            model_id, source, n, context = counted
-            results.append(ModelTokens(model_id, source, n, context, "document", []))
+        if counted is None:
+            from summarize.backends.registry import missing_model_error
+
+            raise missing_model_error(model, "token counting")
+        model_id, source, n, context = counted
+        results.append(ModelTokens(model_id, source, n, context, "document", []))
     return results
 
 
