@@ -103,7 +103,14 @@ def _load(name: str) -> Encoder:
         else:
             from sentence_transformers import SentenceTransformer
 
-            model = SentenceTransformer(target, device="cpu", trust_remote_code=False)
+            local_only = False
+            if source == "hub":
+                from summarize.backends.hub import hub_load_mode
+
+                local_only = hub_load_mode(target, "sentence embeddings")
+            model = SentenceTransformer(
+                target, device="cpu", trust_remote_code=False, local_files_only=local_only
+            )
     except OSError as exc:
         raise ModelError(
             f"cannot load encoder '{name}' ({str(exc).splitlines()[0][:200]}). "

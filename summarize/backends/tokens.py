@@ -16,9 +16,9 @@ def _tokenizer_for(source: str) -> Any | None:
 
         folder: Path | None = None
         if source.startswith("path:"):
-            folder = Path(source[len("path:"):])
+            folder = Path(source[len("path:") :])
         else:
-            package = source[len("package:"):]
+            package = source[len("package:") :]
             for entry in load_registry().values():
                 if entry.offline and entry.offline.package == package:
                     folder = package_path(entry)
@@ -67,10 +67,15 @@ def generation_model_tokens(model: str, text: str) -> tuple[str, str, int, int |
     folder = Path(model).expanduser()
     if folder.is_dir():
         candidates = [str(folder)]
+    local_only = False
+    if not folder.is_dir():
+        from summarize.backends.hub import hub_load_mode
+
+        local_only = hub_load_mode(candidates[0], "token counting", fix=f"run: summarize models pull {model}")
     try:
         from transformers import AutoTokenizer
 
-        tokenizer = AutoTokenizer.from_pretrained(candidates[0])
+        tokenizer = AutoTokenizer.from_pretrained(candidates[0], local_files_only=local_only)
     except Exception:
         return None
     context = None

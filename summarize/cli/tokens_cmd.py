@@ -29,6 +29,13 @@ def count_for_models(doc: Document, encoder: str, model: str | None) -> list[Mod
     results: list[ModelTokens] = []
     target, model_id, source = resolve_encoder(encoder)
     tokenizer = load_tokenizer(target)
+    if tokenizer is None and source == "hub":
+        from summarize.backends.hub import hub_load_mode
+
+        local_only = hub_load_mode(target, "sentence embeddings")
+        from transformers import AutoTokenizer
+
+        tokenizer = _FastTokenizerView(AutoTokenizer.from_pretrained(target, local_files_only=local_only))
     entry = get_entry(encoder)
     context = entry.max_tokens if entry else None
     if tokenizer is not None:
@@ -151,3 +158,15 @@ def _plain(doc: Document, counts: list[ModelTokens], warnings: list[str], *, mar
     lines += [f"{c.tokens} tokens for {c.model}" for c in counts]
     lines += [f"warning: {w}" for w in warnings]
     return "\n".join(lines) + "\n"
+
+
+class _FastTokenizerView:
+    """Gives a transformers tokenizer the `encode(text).ids` shape of a `tokenizers.Tokenizer`."""
+
+    def __init__(self, tokenizer) -> None:
+        self._tokenizer = tokenizer
+
+    def encode(self, text: str):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(ids=self._tokenizer(text, add_special_tokens=True)["input_ids"])
