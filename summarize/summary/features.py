@@ -1,0 +1,108 @@
+"""Per-sentence features for the extractive scorer: position, centrality, length, lead similarity.
+
+Pure numpy over a document's sentences and their unit-length embeddings, so the
+training script (``models/summary_scorer/train.py``) and the runtime share one
+definition. Changing a feature means retraining: the weights file stores the
+feature names and is refused if they differ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "position_frac",  # index / sentence count
+    "inverse_position",  # 1 / (index + 1): news is written lead-first
+    "is_first",
+    "in_first_three",
+    "paragraph_first",  # opens a paragraph (when the text has paragraphs)
+    "centroid_similarity",  # cosine to the article's mean embedding
+    "mean_similarity",  # mean cosine to the other sentences
+    "lexrank",  # PageRank over the cosine graph, times the sentence count
+    "centrality_rank",  # rank of centroid_similarity among the article's sentences, 0..1
+    "lead_similarity",  # cosine to the first sentence
+    "lead3_similarity",  # cosine to the mean of the first three sentences
+    "log_words",
+    "is_short",  # under 8 words: captions, bylines, fragments
+    "is_long",  # over 40 words
+    "has_quote",
+    "digit_share",  # share of word tokens holding a digit
+    "capital_share",  # share of word tokens that are capitalised (names)
+    "position_x_centrality",  # inverse_position * centroid_similarity
+)
+
+_WORD = re.compile(r"\w[\w'’-]*")
+# An opening quote mark at the start of a word (an apostrophe inside "it's" is not one).
+_QUOTE = re.compile(r"(?:^|\s)[\"“‘']\w")
+
+
+def _lexrank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 30) -> np.ndarray:
+    n = similarity.shape[0]
+    if n == 1:
+        return np.ones(1)
+    weights = np.clip(similarity, 0.0, None).copy()
+    np.fill_diagonal(weights, 0.0)
+    totals = weights.sum(axis=1, keepdims=True)
+    transition = np.divide(weights, totals, out=np.full_like(weights, 1.0 / n), where=totals > 0)
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        rank = (1 - damping) / n + damping * (transition.T @ rank)
+    return rank * n
+
+
+def sentence_features(
+    texts: Sequence[str],
+    embeddings: np.ndarray,
+    paragraph_starts: Sequence[bool] | None = None,
+) -> np.ndarray:
+    """A (sentences x features) float64 matrix in the order of ``FEATURE_NAMES``."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    emb = np.asarray(embeddings, dtype=np.float64)
+    index = np.arange(n, dtype=np.float64)
+    similarity = emb @ emb.T
+    centroid = emb.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centroid_sim = emb @ centroid
+    mean_sim = (similarity.sum(axis=1) - 1.0) / max(n - 1, 1)
+    order = np.argsort(-centroid_sim, kind="stable")
+    rank = np.empty(n)
+    rank[order] = index
+    centrality_rank = 1.0 - rank / max(n - 1, 1)
+    lead3 = emb[:3].mean(axis=0)
+    lead3 /= np.linalg.norm(lead3) or 1.0
+    words = [_WORD.findall(t) for t in texts]
+    counts = np.array([max(len(w), 1) for w in words], dtype=np.float64)
+    digits = np.array([sum(any(c.isdigit() for c in w) for w in ws) for ws in words]) / counts
+    capitals = np.array([sum(w[0].isupper() for w in ws[1:]) for ws in words]) / counts
+    para = (
+        np.array([1.0 if p else 0.0 for p in paragraph_starts])
+        if paragraph_starts is not None
+        else np.zeros(n)
+    )
+    inverse_position = 1.0 / (index + 1.0)
+    columns = [
+        index / n,
+        inverse_position,
+        (index == 0).astype(float),
+        (index < 3).astype(float),
+        para,
+        centroid_sim,
+        mean_sim,
+        _lexrank(similarity),
+        centrality_rank,
+        similarity[0],
+        emb @ lead3,
+        np.log(counts),
+        (counts < 8).astype(float),
+        (counts > 40).astype(float),
+        np.array([1.0 if _QUOTE.search(t) else 0.0 for t in texts]),
+        digits,
+        capitals,
+        inverse_position * centroid_sim,
+    ]
+    return np.stack(columns, axis=1)

@@ -1,0 +1,45 @@
+"""Greedy MMR selection: the best-scored sentences, penalised for repeating what is already chosen.
+
+Returns indices in article order, within a sentence count or a word budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from summarize.summary.length import LengthTarget
+
+
+def select_sentences(
+    scores: np.ndarray,
+    similarity: np.ndarray,
+    word_counts: Sequence[int],
+    target: LengthTarget,
+    *,
+    redundancy: float = 0.5,
+) -> list[int]:
+    """Pick sentences by ``score - redundancy * max similarity to the chosen ones``."""
+    n = len(scores)
+    if n == 0 or target.sentences <= 0:
+        return []
+    chosen: list[int] = []
+    words_used = 0
+    candidates = set(range(n))
+    while candidates and len(chosen) < target.sentences:
+        penalty = (
+            similarity[:, chosen].max(axis=1) if chosen else np.zeros(n, dtype=np.float64)
+        )
+        value = np.asarray(scores, dtype=np.float64) - redundancy * penalty
+        best = max(candidates, key=lambda i: (value[i], -i))
+        candidates.discard(best)
+        # Within a word budget: skip a sentence that overshoots by more than a tenth.
+        if (target.words is not None and chosen
+                and words_used + word_counts[best] > target.words * 1.1):
+            continue
+        chosen.append(best)
+        words_used += word_counts[best]
+        if target.words is not None and words_used >= target.words:
+            break
+    return sorted(chosen)
