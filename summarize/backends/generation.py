@@ -180,17 +180,28 @@ def _load(name: str, dtype: str) -> Generator:
     hf_logging.disable_progress_bar()
     local = Path(target).is_dir()
     offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes"}
+    local_only = False
+    use_safetensors: bool | None = True if local and any(Path(target).glob("*.safetensors")) else None
+    if source == "hub":
+        from summarize.backends.hub import hub_load_mode
+        from summarize.backends.safety import pickle_allowed
+
+        local_only = hub_load_mode(target, "summaries", fix=f"run: summarize models pull {name}")
+        # A hub repo with only pickle weights is refused unless the user opted in.
+        use_safetensors = None if pickle_allowed() else True
     try:
-        config = AutoConfig.from_pretrained(target, trust_remote_code=False)
+        config = AutoConfig.from_pretrained(target, trust_remote_code=False, local_files_only=local_only)
         kind = detect_kind(config)
-        tokenizer = AutoTokenizer.from_pretrained(target, trust_remote_code=False)
-        has_safetensors = local and any(Path(target).glob("*.safetensors"))
+        tokenizer = AutoTokenizer.from_pretrained(
+            target, trust_remote_code=False, local_files_only=local_only
+        )
         loader = AutoModelForSeq2SeqLM if kind == SEQ2SEQ else AutoModelForCausalLM
         model = loader.from_pretrained(
             target,
             trust_remote_code=False,
-            use_safetensors=True if has_safetensors else None,
+            use_safetensors=use_safetensors,
             dtype=_torch_dtype(dtype),
+            local_files_only=local_only,
         )
     except (OSError, ValueError) as exc:
         reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__

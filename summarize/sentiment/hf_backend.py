@@ -91,14 +91,34 @@ def _load(name: str) -> HFClassifier:
     if path.exists():
         if not (path / "config.json").is_file():
             raise ModelError(f"{path}: not a model folder (no config.json)")
+        from summarize.backends.safety import check_local_model
+
+        check_local_model(path)  # complete, and no pickle-only weights unless allowed
         target, model_id, source = str(path), str(path), f"path:{path.resolve()}"
     elif "/" in name or re.fullmatch(r"[\w.-]+", name):
         target, model_id, source = name, name, "hub"
     else:
         raise ModelError(f"--sentiment-model '{name}': give a hub id (org/name) or a local folder")
+    from summarize.backends.safety import pickle_allowed
+
+    local_only = False
+    if source == "hub":
+        from summarize.backends.hub import hub_load_mode
+
+        local_only = hub_load_mode(
+            target, "sentiment", fix="give a local folder, or use --sentiment-backend minilm"
+        )
+    # Safetensors only, unless the user opted in to pickle weights (--allow-pickle).
+    use_safetensors = None if pickle_allowed() else True
+    if source != "hub" and not any(path.glob("*.safetensors")):
+        use_safetensors = None  # check_local_model already refused unrequested pickles
     try:
-        tokenizer = AutoTokenizer.from_pretrained(target)
-        model = AutoModelForSequenceClassification.from_pretrained(target)
+        tokenizer = AutoTokenizer.from_pretrained(
+            target, trust_remote_code=False, local_files_only=local_only
+        )
+        model = AutoModelForSequenceClassification.from_pretrained(
+            target, trust_remote_code=False, use_safetensors=use_safetensors, local_files_only=local_only
+        )
     except (OSError, ValueError) as exc:
         raise ModelError(
             f"cannot load sentiment model '{name}' ({str(exc).splitlines()[0][:200]}). "
