@@ -1,0 +1,377 @@
+"""Comparing the framing of two articles: categories and densities, terms only one uses,
+and how each names the same actors.
+
+``compare_reports(a, b)`` reads two reports that include the framing section;
+``render_compare_terminal`` and ``render_compare_markdown`` draw the result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summarize.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from summarize.document import Document
+    from summarize.framing.section import FramingSection, FramingSpan
+    from summarize.report import Report
+
+ACTOR_WINDOW_TOKENS = 4  # framing words this close to a mention describe the actor
+MAX_ACTORS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryComparison:
+    name: str
+    label: str
+    count_a: int
+    count_b: int
+    per_1000_a: float
+    per_1000_b: float
+
+
+@dataclass(frozen=True, slots=True)
+class TermUse:
+    text: str  # lower-cased surface form
+    category: str
+    count: int
+    in_quotes: int  # of ``count``, how many inside quoted speech
+
+
+@dataclass(frozen=True, slots=True)
+class ActorNaming:
+    actor: str
+    mentions_a: int
+    mentions_b: int
+    names_a: list[str]  # surface forms, most frequent first
+    names_b: list[str]
+    framing_a: list[str]  # framing words used next to the actor
+    framing_b: list[str]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    title_a: str
+    title_b: str
+    words_a: int
+    words_b: int
+    score_a: float  # document framing score
+    score_b: float
+    biased_share_a: float
+    biased_share_b: float
+    categories: list[CategoryComparison]
+    only_a: list[TermUse]
+    only_b: list[TermUse]
+    shared: list[str]
+    actors: list[ActorNaming]
+    profile_distance: float  # half the L1 distance between the category-share profiles, 0..1
+
+
+def _framing(report: Report, which: str) -> FramingSection:
+    if report.framing is None:
+        raise UsageError(f"article {which} has no framing section; run it with the framing analysis")
+    return report.framing
+
+
+def _title(report: Report, fallback: str) -> str:
+    return report.source.title or report.source.location or fallback
+
+
+def _term_uses(section: FramingSection) -> dict[str, TermUse]:
+    counts: Counter[tuple[str, str]] = Counter()
+    quoted: Counter[tuple[str, str]] = Counter()
+    for span in section.spans:
+        if span.source == "head":  # unexplained model flags are not terms
+            continue
+        key = (" ".join(span.text.lower().split()), span.category)
+        counts[key] += 1
+        quoted[key] += int(span.in_quote)
+    uses: dict[str, TermUse] = {}
+    for (text, category), count in counts.most_common():
+        if text not in uses:
+            uses[text] = TermUse(text, category, count, quoted[(text, category)])
+    return uses
+
+
+def _profile(section: FramingSection) -> dict[str, float]:
+    total = sum(s.count for s in section.categories.values())
+    return {k: s.count / total for k, s in section.categories.items()} if total else {}
+
+
+def compare_reports(a: Report, b: Report) -> Comparison:
+    fa, fb = _framing(a, "A"), _framing(b, "B")
+    names = list(dict.fromkeys([*fa.categories, *fb.categories]))
+    categories = []
+    for name in names:
+        sa, sb = fa.categories.get(name), fb.categories.get(name)
+        categories.append(
+            CategoryComparison(
+                name=name,
+                label=(sa or sb).label,  # type: ignore[union-attr]
+                count_a=sa.count if sa else 0,
+                count_b=sb.count if sb else 0,
+                per_1000_a=sa.per_1000_words if sa else 0.0,
+                per_1000_b=sb.per_1000_words if sb else 0.0,
+            )
+        )
+    categories.sort(key=lambda c: -abs(c.per_1000_a - c.per_1000_b))
+    terms_a, terms_b = _term_uses(fa), _term_uses(fb)
+    pa, pb = _profile(fa), _profile(fb)
+    distance = 0.5 * sum(abs(pa.get(k, 0.0) - pb.get(k, 0.0)) for k in set(pa) | set(pb))
+    return Comparison(
+        title_a=_title(a, "A"),
+        title_b=_title(b, "B"),
+        words_a=a.stats.words,
+        words_b=b.stats.words,
+        score_a=fa.document.score,
+        score_b=fb.document.score,
+        biased_share_a=fa.document.biased_share,
+        biased_share_b=fb.document.biased_share,
+        categories=categories,
+        only_a=[u for t, u in terms_a.items() if t not in terms_b],
+        only_b=[u for t, u in terms_b.items() if t not in terms_a],
+        shared=sorted(set(terms_a) & set(terms_b)),
+        actors=compare_actors(a.document, fa, b.document, fb),
+        profile_distance=round(distance, 4),
+    )
+
+
+# --- actors -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ActorView:
+    name: str
+    mentions: list[tuple[str, int, int, int]]  # (surface, start, end, sentence)
+
+
+def _actors(doc: Document) -> list[_ActorView]:
+    try:
+        from summarize.entities import find_actors
+    except ImportError:
+        return _fallback_actors(doc)
+    return [
+        _ActorView(actor.name, [(m.text, m.start, m.end, m.sentence) for m in actor.mentions])
+        for actor in find_actors(doc)
+        if actor.kind != "place" or actor.count > 1
+    ]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_NOT_NAMES = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "But",
+    "And",
+    "This",
+    "That",
+    "Some",
+    "Most",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "According",
+}
+
+
+def _fallback_actors(doc: Document) -> list[_ActorView]:
+    """Without the entity recogniser: capitalised runs grouped by their last word."""
+    groups: dict[str, list[tuple[str, int, int, int]]] = {}
+    for match in _CAPITALISED_RUN.finditer(doc.text):
+        words = [w for w in match.group(0).split() if w not in _NOT_NAMES]
+        if not words:
+            continue
+        sentence = doc.sentence_at(match.start())
+        if sentence is None:
+            continue
+        groups.setdefault(words[-1], []).append((match.group(0), match.start(), match.end(), sentence))
+    return [_ActorView(k, v) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])) if len(v) > 1]
+
+
+def _nearby_framing(doc: Document, section: FramingSection, view: _ActorView) -> list[str]:
+    spans_by_sentence: dict[int, list[FramingSpan]] = {}
+    for span in section.spans:
+        if span.source == "head":
+            continue
+        index = doc.sentence_at(span.start)
+        if index is not None:
+            spans_by_sentence.setdefault(index, []).append(span)
+    found: Counter[str] = Counter()
+    for _, start, end, sentence in view.mentions:
+        tokens = doc.sentence_tokens(sentence)
+        first = next((k for k, t in enumerate(tokens) if t.end > start), 0)
+        last = next((k for k, t in enumerate(tokens) if t.end >= end), len(tokens) - 1)
+        lo = tokens[max(0, first - ACTOR_WINDOW_TOKENS)].start if tokens else start
+        hi = tokens[min(len(tokens) - 1, last + ACTOR_WINDOW_TOKENS)].end if tokens else end
+        for span in spans_by_sentence.get(sentence, []):
+            if span.start < hi and lo < span.end:
+                found[span.text.lower()] += 1
+    return [text for text, _ in found.most_common()]
+
+
+def _key(name: str) -> str:
+    return name.lower().strip()
+
+
+def compare_actors(
+    doc_a: Document, section_a: FramingSection, doc_b: Document, section_b: FramingSection
+) -> list[ActorNaming]:
+    """Actors named in both articles: the names each uses and the framing words around them."""
+    actors_a = {_key(v.name): v for v in _actors(doc_a)}
+    actors_b = {_key(v.name): v for v in _actors(doc_b)}
+    shared = [k for k in actors_a if k in actors_b]
+    shared.sort(key=lambda k: -(len(actors_a[k].mentions) + len(actors_b[k].mentions)))
+    out = []
+    for key in shared[:MAX_ACTORS]:
+        va, vb = actors_a[key], actors_b[key]
+        out.append(
+            ActorNaming(
+                actor=va.name,
+                mentions_a=len(va.mentions),
+                mentions_b=len(vb.mentions),
+                names_a=[t for t, _ in Counter(m[0] for m in va.mentions).most_common()],
+                names_b=[t for t, _ in Counter(m[0] for m in vb.mentions).most_common()],
+                framing_a=_nearby_framing(doc_a, section_a, va),
+                framing_b=_nearby_framing(doc_b, section_b, vb),
+            )
+        )
+    return out
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def _terms_line(uses: list[TermUse], limit: int = 25) -> str:
+    parts = [
+        f"{u.text} ({u.category.replace('_', ' ')}{', ×' + str(u.count) if u.count > 1 else ''})"
+        for u in uses[:limit]
+    ]
+    more = f" … and {len(uses) - limit} more" if len(uses) > limit else ""
+    return ", ".join(parts) + more if parts else "none"
+
+
+def render_compare_terminal(cmp: Comparison) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from summarize.framing.render import style_for
+
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold cyan")
+    head.add_column()
+    head.add_row("A", Text(f"{cmp.title_a} ({cmp.words_a:,} words)"))
+    head.add_row("B", Text(f"{cmp.title_b} ({cmp.words_b:,} words)"))
+    head.add_row(
+        "Score",
+        Text(
+            f"A {cmp.score_a:.2f} ({cmp.biased_share_a:.0%} of sentences biased) · "
+            f"B {cmp.score_b:.2f} ({cmp.biased_share_b:.0%})"
+        ),
+    )
+    head.add_row(
+        "Profiles differ", Text(f"{cmp.profile_distance:.0%} (share of framing in other categories)")
+    )
+
+    table = Table(title="Framing by category (per 1,000 words)", title_justify="left", show_edge=False)
+    table.add_column("Category")
+    table.add_column("A", justify="right")
+    table.add_column("B", justify="right")
+    table.add_column("A count", justify="right")
+    table.add_column("B count", justify="right")
+    for c in cmp.categories:
+        table.add_row(
+            Text(c.label, style=style_for(c.name)),
+            f"{c.per_1000_a:.1f}",
+            f"{c.per_1000_b:.1f}",
+            str(c.count_a),
+            str(c.count_b),
+        )
+
+    terms = Table(title="Terms only one article uses", title_justify="left", show_edge=False, expand=True)
+    terms.add_column("Only A", ratio=1)
+    terms.add_column("Only B", ratio=1)
+    terms.add_row(Text(_terms_line(cmp.only_a)), Text(_terms_line(cmp.only_b)))
+
+    parts: list[RenderableType] = [head, table, terms]
+    if cmp.actors:
+        actors = Table(
+            title="How each names the same actors", title_justify="left", show_edge=False, expand=True
+        )
+        actors.add_column("Actor")
+        actors.add_column("A: names · framing nearby", ratio=1)
+        actors.add_column("B: names · framing nearby", ratio=1)
+        for n in cmp.actors:
+            actors.add_row(
+                Text(n.actor),
+                Text(
+                    f"{', '.join(n.names_a)} ×{n.mentions_a}"
+                    + (f" · {', '.join(n.framing_a)}" if n.framing_a else "")
+                ),
+                Text(
+                    f"{', '.join(n.names_b)} ×{n.mentions_b}"
+                    + (f" · {', '.join(n.framing_b)}" if n.framing_b else "")
+                ),
+            )
+        parts.append(actors)
+    return Group(*parts)
+
+
+def render_compare_markdown(cmp: Comparison) -> str:
+    from summarize.render.markdown import escape_markdown as esc
+
+    lines = [
+        "# Framing compared",
+        "",
+        f"- **A:** {esc(cmp.title_a)} ({cmp.words_a:,} words): score {cmp.score_a:.2f}, "
+        f"{cmp.biased_share_a:.0%} of sentences biased",
+        f"- **B:** {esc(cmp.title_b)} ({cmp.words_b:,} words): score {cmp.score_b:.2f}, "
+        f"{cmp.biased_share_b:.0%} of sentences biased",
+        f"- **Profiles differ:** {cmp.profile_distance:.0%}",
+        "",
+        "## Framing by category (per 1,000 words)",
+        "",
+        "| Category | A | B | A count | B count |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for c in cmp.categories:
+        lines.append(
+            f"| {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | {c.count_a} | {c.count_b} |"
+        )
+    lines += [
+        "",
+        "## Terms only one article uses",
+        "",
+        f"- **Only A:** {esc(_terms_line(cmp.only_a))}",
+        f"- **Only B:** {esc(_terms_line(cmp.only_b))}",
+    ]
+    if cmp.actors:
+        lines += [
+            "",
+            "## How each names the same actors",
+            "",
+            "| Actor | A: names | A: framing nearby | B: names | B: framing nearby |",
+            "|---|---|---|---|---|",
+        ]
+        for n in cmp.actors:
+            lines.append(
+                f"| {esc(n.actor)} | {esc(', '.join(n.names_a))} ×{n.mentions_a} | "
+                f"{esc(', '.join(n.framing_a))} | {esc(', '.join(n.names_b))} ×{n.mentions_b} | "
+                f"{esc(', '.join(n.framing_b))} |"
+            )
+    return "\n".join(lines) + "\n"

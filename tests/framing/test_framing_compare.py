@@ -1,0 +1,75 @@
+"""compare: two reports of one event framed in opposite ways give clearly different profiles."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from summarize.compare import compare_reports, render_compare_markdown, render_compare_terminal
+from summarize.context import Context
+from summarize.errors import UsageError
+from summarize.pipeline import analyze
+from summarize.settings import Settings
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+HOSTILE = (
+    "The Dorvan regime unleashed its thugs on peaceful marchers on Friday in a brutal, unprovoked "
+    "assault. The so-called security forces beat dozens of people, and the government has yet to "
+    "condemn the violence. Officials claimed the march was illegal and insisted the police acted lawfully. "
+    "Mistakes were made, a spokesman conceded."
+)
+NEUTRAL = (
+    "Police in Dorvan dispersed a march on Friday after organisers failed to obtain a permit, the "
+    "government said. Dozens of people were treated for injuries, according to medics. The interior "
+    "ministry said officers had followed procedure. Organisers said they would appeal the permit decision."
+)
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    return Context(settings=Settings(analyses=("framing",), count_model_tokens=False))
+
+
+def test_opposite_framings_of_one_event_differ(context: Context) -> None:
+    a = analyze(HOSTILE, context=context, title="hostile")
+    b = analyze(NEUTRAL, context=context, title="neutral")
+    cmp = compare_reports(a, b)
+    by_name = {c.name: c for c in cmp.categories}
+    assert by_name["loaded"].per_1000_a > 0 and by_name["loaded"].per_1000_b == 0
+    assert by_name["attribution"].count_a > by_name.get("attribution").count_b  # type: ignore[union-attr]
+    only_a = {u.text for u in cmp.only_a}
+    assert {"regime", "thugs", "unprovoked assault"} <= only_a
+    assert cmp.score_a > cmp.score_b
+    assert cmp.title_a == "hostile"
+
+
+def test_the_two_samples_give_clearly_different_profiles(context: Context) -> None:
+    a_path = SAMPLES / "pair-a-vessen-square-crackdown.txt"
+    b_path = SAMPLES / "pair-b-vessen-square-operation.txt"
+    a = analyze(a_path.read_text(encoding="utf-8"), context=context, title="A")
+    b = analyze(b_path.read_text(encoding="utf-8"), context=context, title="B")
+    cmp = compare_reports(a, b)
+    by_name = {c.name: c for c in cmp.categories}
+    assert by_name["loaded"].per_1000_a > 2 * by_name["loaded"].per_1000_b
+    assert cmp.score_a > cmp.score_b
+    assert len(cmp.only_a) >= 5 and len(cmp.only_b) >= 1
+    assert cmp.actors, "the same actors should be found in both"
+    shared = {n.actor for n in cmp.actors}
+    assert any("Vessen" in name or "Kaldori" in name for name in shared)
+    md = render_compare_markdown(cmp)
+    assert "## Terms only one article uses" in md and "| Loaded and emotive terms |" in md
+    from rich.console import Console
+
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(render_compare_terminal(cmp))
+    assert "How each names the same actors" in console.export_text()
+
+
+def test_compare_needs_the_framing_section(context: Context) -> None:
+    report = analyze(NEUTRAL, settings=Settings(analyses=("readability",), count_model_tokens=False))
+    framed = analyze(NEUTRAL, context=context)
+    with pytest.raises(UsageError, match="no framing section"):
+        compare_reports(report, framed)
