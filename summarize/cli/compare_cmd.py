@@ -38,6 +38,10 @@ def compare_command(
 
     if article_a == "-" and article_b == "-":
         raise UsageError("only one of the two articles can come from stdin (-)")
+    if output is not None:
+        from summarize.render.output import check_writable
+
+        check_writable(output, force=force)  # refuse before the work, not after
     settings = o.build_settings(analyses=("framing",), lexicon=lexicon, lexicon_only=lexicon_only)
     settings = replace(settings, count_model_tokens=False)
     ctx = Context(settings=settings)  # one context: the encoder and heads load once
@@ -51,7 +55,9 @@ def compare_command(
     elif fmt is o.OutputFormat.markdown:
         text = render_compare_markdown(cmp)
     elif fmt is o.OutputFormat.html:
-        raise UsageError("compare writes text, json or markdown; use --format markdown")
+        from summarize.render.html import render_compare_html
+
+        text = render_compare_html(cmp)
     else:
         from rich.console import Console
 
