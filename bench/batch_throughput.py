@@ -1,0 +1,241 @@
+"""Batch throughput and peak memory: `summarize batch` against a naive loop, same run.
+
+Corpus: the 100 SummEval articles repeated (ids art<k>-<copy>), written to a JSONL file
+under /tmp (eval text never enters the project). Analyses: all four, extractive summary
+(no abstractive model). Duplicates are NOT deduplicated (--keep-duplicates), so every
+article is really analysed; with deduplication a repeated corpus would be trivially fast.
+
+- naive: one process, ``summarize.analyze(text, settings)`` per article, the models
+  loaded once; its rate is measured after a warm-up article (steady state, so the
+  baseline is not charged for loading the model);
+- batch: the CLI (`summarize batch ... -j N --keep-duplicates -q`) in a subprocess,
+  timed end to end (process start, imports, worker spawn and model load included).
+
+Peak memory: the sum of the RSS of the process and its children, sampled every 0.1 s.
+The large run (default 10,000 articles) measures whether memory stays flat; it stops
+at a time budget and reports how far it got.
+
+Run: .venv/bin/python bench/batch_throughput.py [--articles 1000] [--naive 150]
+     [--big 10000] [--big-budget 900]
+Writes bench/results/batch_throughput.json and .md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+SUMMARIZE = str(Path(PYTHON).parent / "summarize")
+
+
+def eval_dir() -> Path:
+    return Path(os.environ.get("SUMMARIZE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+
+
+def load_articles() -> list[str] | None:
+    path = eval_dir() / "summeval" / "summeval_merged.jsonl"
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line)["article"] for line in handle if line.strip()]
+
+
+def write_corpus(articles: list[str], count: int, path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            k, copy = i % len(articles), i // len(articles)
+            handle.write(json.dumps({"id": f"art{k}-{copy}", "text": articles[k]}) + "\n")
+    return path
+
+
+def tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for p in procs:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += p.memory_info().rss
+    return total
+
+
+def run_measured(cmd: list[str], budget: float | None = None) -> dict:
+    """Run ``cmd``; wall seconds, peak tree RSS (MB), stdout, and whether the budget stopped it."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stopped = False
+    try:
+        out, err = proc.communicate(timeout=budget)
+    except subprocess.TimeoutExpired:
+        stopped = True
+        proc.send_signal(2)  # Ctrl-C: the batch stops cleanly and keeps finished records
+        out, err = proc.communicate()
+    stop.set()
+    sampler.join()
+    return {
+        "load_average_1min_at_end": round(os.getloadavg()[0], 1),  # the machine is shared
+        "seconds": time.perf_counter() - started,
+        "peak_mb": round(peak / 2**20, 1),
+        "returncode": proc.returncode,
+        "stdout": out,
+        "stderr": err[-2000:],
+        "stopped_by_budget": stopped,
+    }
+
+
+NAIVE = """
+import json, sys, time
+from summarize import analyze
+from summarize.settings import Settings
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")][: int(sys.argv[2]) + 1]
+settings = Settings()
+t = time.perf_counter(); analyze(rows[0]["text"], settings); warm = time.perf_counter() - t
+t = time.perf_counter()
+for row in rows[1:]:
+    analyze(row["text"], settings)
+print(json.dumps({"warmup_seconds": warm, "articles": len(rows) - 1, "seconds": time.perf_counter() - t}))
+"""
+
+
+def batch_cmd(corpus: Path, out: Path, workers: int) -> list[str]:
+    return [SUMMARIZE, "batch", str(corpus), "--out", str(out), "-j", str(workers),
+            "--keep-duplicates", "-q"]
+
+
+def count_records(path: Path) -> dict[str, int]:
+    counts = {"ok": 0, "error": 0}
+    errors: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if "error" in record:
+                counts["error"] += 1
+                errors.append(record["error"])
+            else:
+                counts["ok"] += 1
+    if errors:
+        counts["first_error"] = errors[0]  # type: ignore[assignment]
+    return counts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--naive", type=int, default=150, help="articles in the naive loop")
+    parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
+    parser.add_argument("--big-budget", type=float, default=900.0, help="seconds")
+    args = parser.parse_args()
+    articles = load_articles()
+    if articles is None:
+        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="batch-bench-", dir="/tmp"))
+    corpus = write_corpus(articles, args.articles, work / "corpus.jsonl")
+    result: dict = {"corpus": f"{args.articles} SummEval articles ({len(articles)} distinct, repeated)",
+                    "analyses": "summary (extractive), sentiment, framing, readability",
+                    "cpus": os.cpu_count()}
+
+    naive = run_measured([PYTHON, "-c", NAIVE, str(corpus), str(args.naive)])
+    if naive["returncode"] != 0:
+        print(naive["stderr"])
+        return 1
+    figures = json.loads(naive["stdout"].strip().splitlines()[-1])
+    naive_rate = figures["articles"] / figures["seconds"]
+    result["naive"] = {"articles": figures["articles"], "seconds": round(figures["seconds"], 2),
+                       "warmup_seconds": round(figures["warmup_seconds"], 2),
+                       "articles_per_second": round(naive_rate, 3), "peak_mb": naive["peak_mb"],
+                       "load_average": naive["load_average_1min_at_end"]}
+    print("naive", result["naive"], flush=True)
+
+    result["batch"] = []
+    for workers in [int(w) for w in args.workers.split(",")]:
+        out = work / f"out-{workers}.jsonl"
+        run = run_measured(batch_cmd(corpus, out, workers))
+        rate = args.articles / run["seconds"]
+        entry = {"workers": workers, "articles": args.articles, "seconds": round(run["seconds"], 2),
+                 "articles_per_second": round(rate, 3), "speedup_vs_naive": round(rate / naive_rate, 2),
+                 "peak_mb": run["peak_mb"], "exit_code": run["returncode"],
+                 "load_average": run["load_average_1min_at_end"], **count_records(out)}
+        result["batch"].append(entry)
+        print("batch", entry, flush=True)
+
+    if args.big:
+        big = write_corpus(articles, args.big, work / "big.jsonl")
+        out = work / "out-big.jsonl"
+        run = run_measured(batch_cmd(big, out, 2), budget=args.big_budget)
+        done = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
+        small_peak = next((b["peak_mb"] for b in result["batch"] if b["workers"] == 2), None)
+        result["memory"] = {
+            "articles_requested": args.big, "articles_done": done,
+            "stopped_by_budget": run["stopped_by_budget"], "seconds": round(run["seconds"], 1),
+            "peak_mb": run["peak_mb"], "peak_mb_1000": small_peak,
+            "peak_ratio": round(run["peak_mb"] / small_peak, 3) if small_peak else None,
+        }
+        print("memory", result["memory"], flush=True)
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "batch_throughput.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / "batch_throughput.md").write_text(render_markdown(result))
+    print(f"wrote {RESULTS / 'batch_throughput.json'}")
+    return 0
+
+
+def render_markdown(result: dict) -> str:
+    naive = result["naive"]
+    lines = [
+        "# Batch throughput",
+        "",
+        f"{result['corpus']}; analyses: {result['analyses']}; {result['cpus']} CPUs.",
+        "",
+        "| run | articles | seconds | articles/s | vs naive | peak MB | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| naive loop (steady state, after warm-up) | {naive['articles']} | {naive['seconds']} | "
+        f"{naive['articles_per_second']} | 1.00 | {naive['peak_mb']} | {naive.get('load_average')} |",
+    ]
+    for b in result["batch"]:
+        lines.append(
+            f"| batch, {b['workers']} worker(s), end to end | {b['articles']} | {b['seconds']} | "
+            f"{b['articles_per_second']} | {b['speedup_vs_naive']} | {b['peak_mb']} | "
+            f"{b.get('load_average')} |"
+        )
+    memory = result.get("memory")
+    if memory:
+        lines += [
+            "",
+            f"Memory: {memory['articles_done']} of {memory['articles_requested']} articles "
+            f"({'stopped at the time budget' if memory['stopped_by_budget'] else 'complete'}, "
+            f"{memory['seconds']} s): peak {memory['peak_mb']} MB against {memory['peak_mb_1000']} MB "
+            f"for 1,000 (ratio {memory['peak_ratio']}).",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,253 @@
+"""The local batch engine: a bounded stream through a process pool and one encoder.
+
+Per round of ``batch_articles`` articles:
+
+1. worker processes read and split articles (a window of them is always queued, so the
+   workers stay busy while the main process encodes);
+2. the main process takes the prepared articles in input order, drops those already done
+   or whose text was seen before (content hash), and encodes the sentences of all the
+   rest in one call (sorted by length inside the encoder), so the model is loaded once;
+3. the workers run the analyses with those embeddings and return finished records;
+4. the main process writes records in input order as they finish.
+
+At most ``window`` articles are being prepared and ``window`` finished records wait to
+be written, so memory stays flat however long the corpus is.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarize.batch.items import BatchItem
+from summarize.batch.records import Finished, duplicate_record, finish
+from summarize.batch.work import (
+    Prepared,
+    WorkerConfig,
+    analyse,
+    encode_batch,
+    init_worker,
+    needs_embeddings,
+    prepare,
+)
+from summarize.batch.writers import ResultWriter
+from summarize.errors import ExitCode
+from summarize.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    settings: Settings = field(default_factory=Settings)
+    workers: int = 0  # worker processes; 0 runs everything in this process
+    max_chars: int = 2_000_000
+    batch_articles: int = 32  # articles whose sentences are encoded together
+    dedupe: bool = True  # record repeated texts as duplicates instead of analysing them again
+    retry_errors: bool = False  # rerun ids whose only record in RESULTS is an error
+
+
+@dataclass
+class BatchStats:
+    ok: int = 0
+    duplicates: int = 0
+    errors: int = 0
+    skipped: int = 0  # already in RESULTS
+    duplicate_ids: list[str] = field(default_factory=list)  # ids given twice: only the first runs
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.duplicates + self.errors
+
+    def count(self, finished: Finished) -> None:
+        if finished.kind == "ok":
+            self.ok += 1
+        elif finished.kind == "duplicate":
+            self.duplicates += 1
+        else:
+            self.errors += 1
+
+    def exit_code(self) -> ExitCode:
+        if self.interrupted:
+            return ExitCode.INTERRUPTED
+        if self.errors == 0:
+            return ExitCode.OK
+        if self.ok + self.duplicates == 0:
+            return ExitCode.BATCH_FAILED
+        return ExitCode.BATCH_PARTIAL
+
+
+class Progress:
+    """What the runner reports as it goes; the CLI plugs in a rich progress bar."""
+
+    def advance(self, finished: Finished) -> None: ...
+
+    def skip(self) -> None: ...
+
+
+def pending_items(
+    items: Iterable[BatchItem], writer: ResultWriter, options: BatchOptions, stats: BatchStats,
+    progress: Progress,
+) -> Iterator[BatchItem]:
+    """The items still to do: not in RESULTS (unless retried errors), each id once."""
+    seen: set[str] = set()
+    existing = writer.existing
+    for item in items:
+        if item.id in existing.ids and not (
+            options.retry_errors and item.id in existing.error_ids
+        ):
+            stats.skipped += 1
+            progress.skip()
+            continue
+        if item.id in seen:
+            stats.duplicate_ids.append(item.id)
+            progress.skip()
+            continue
+        seen.add(item.id)
+        yield item
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in this process (``workers=0``): same code path, no pool."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+def make_executor(options: BatchOptions) -> Executor:
+    config = WorkerConfig(settings=options.settings, max_chars=options.max_chars)
+    if options.workers <= 0:
+        init_worker(config, ignore_sigint=False)
+        return InlineExecutor()
+    import multiprocessing
+
+    # spawn, not fork: the main process may already hold torch's thread pools.
+    return ProcessPoolExecutor(
+        max_workers=options.workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=init_worker,
+        initargs=(config,),
+    )
+
+
+class StopOnInterrupt:
+    """Turn Ctrl-C into a flag checked between records, so no write is ever cut short."""
+
+    def __init__(self) -> None:
+        self.requested = threading.Event()
+        self._previous: Any = None
+
+    def __enter__(self) -> StopOnInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, lambda *_: self.requested.set())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def __bool__(self) -> bool:
+        return self.requested.is_set()
+
+
+def run_local(
+    items: Iterable[BatchItem],
+    writer: ResultWriter,
+    options: BatchOptions,
+    progress: Progress | None = None,
+) -> BatchStats:
+    progress = progress or Progress()
+    stats = BatchStats()
+    started = time.perf_counter()
+    executor = make_executor(options)
+    window = max(2 * options.batch_articles, 4 * max(options.workers, 1))
+    encode = needs_embeddings(options.settings)
+    first_by_hash = writer.existing.hashes  # content sha256 -> first id with that text
+    source = pending_items(items, writer, options, stats, progress)
+    preparing: deque[Future[Prepared]] = deque()
+    writing: deque[Future[Finished]] = deque()
+
+    def fill() -> bool:
+        """Keep ``window`` articles queued for preparation; False once the input is used up."""
+        while len(preparing) < window:
+            item = next(source, None)
+            if item is None:
+                return False
+            preparing.append(executor.submit(prepare, item))
+        return True
+
+    def write_ready(block_above: int) -> None:
+        """Write finished records at the head, in order; wait while more than ``block_above``."""
+        while writing and (writing[0].done() or (len(writing) > block_above and not stop)):
+            finished = writing.popleft().result()
+            writer.write(finished)
+            stats.count(finished)
+            progress.advance(finished)
+
+    stop = StopOnInterrupt()
+    try:
+        stop.__enter__()
+        more = fill()
+        while preparing and not stop:
+            round_: list[Prepared] = []
+            while preparing and len(round_) < options.batch_articles:
+                round_.append(preparing.popleft().result())
+            more = more and fill()
+            slots: list[Finished | Prepared] = []
+            to_analyse: list[Prepared] = []
+            for prepared in round_:
+                if prepared.failed is not None:
+                    slots.append(prepared.failed)
+                    continue
+                assert prepared.sha is not None
+                first = first_by_hash.get(prepared.sha) if options.dedupe else None
+                if first is not None:
+                    item = prepared.item
+                    slots.append(
+                        finish(duplicate_record(item.id, item.input, prepared.sha, item.metadata, first))
+                    )
+                    continue
+                first_by_hash.setdefault(prepared.sha, prepared.item.id)
+                slots.append(prepared)
+                to_analyse.append(prepared)
+            vectors: dict[int, Any] = {}
+            encoder_info: tuple[str, str] | None = None
+            if encode and to_analyse:
+                docs = [p.doc for p in to_analyse if p.doc is not None]
+                batch_vectors, encoder_info = encode_batch(docs, options.settings)
+                vectors = {id(p): v for p, v in zip(to_analyse, batch_vectors, strict=True)}
+            for slot in slots:
+                if isinstance(slot, Finished):
+                    done: Future[Finished] = Future()
+                    done.set_result(slot)
+                    writing.append(done)
+                else:
+                    writing.append(
+                        executor.submit(analyse, slot, vectors.get(id(slot)), encoder_info)
+                    )
+            write_ready(block_above=window)
+        # On Ctrl-C: keep what is already finished, in order; drop the rest (never written).
+        write_ready(block_above=0)
+        stats.interrupted = bool(stop)
+    finally:
+        stop.__exit__()
+        executor.shutdown(wait=True, cancel_futures=True)
+        writer.close()
+        stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)

@@ -1,0 +1,145 @@
+"""`summarize batch INPUT... --out RESULTS`: score many articles, resumably."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from summarize.cli import options as o
+
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+def batch_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Folders (searched recursively for .txt/.md/.html), globs, files, "
+            "JSONL and CSV files (one article per line/row).",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o",
+            help="RESULTS: .jsonl (full reports), .csv or .parquet (a folder of part files) "
+            "with one flat row per article. Rerunning skips the ids already there.",
+            show_default=False,
+        ),
+    ],
+    analyses: o.Analyses = None,
+    id_field: Annotated[
+        str, typer.Option("--id-field", help="JSONL/CSV field holding the id.")
+    ] = "id",
+    text_field: Annotated[
+        str, typer.Option("--text-field", help="JSONL/CSV field holding the text.")
+    ] = "text",
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=0, help="Worker processes (default: one per core; 0: none)."),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles whose sentences are encoded together.")
+    ] = 32,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="local (process pool) or ray (Ray Data).", case_sensitive=False)
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster to join (default: start a local Ray instance)."),
+    ] = None,
+    keep_duplicates: Annotated[
+        bool, typer.Option("--keep-duplicates", help="Analyse repeated texts again instead of "
+                           "recording them as duplicates of the first.")
+    ] = False,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Rerun ids whose record in RESULTS is an error.")
+    ] = False,
+    row_group_rows: Annotated[
+        int, typer.Option("--row-group-rows", min=1, help="Parquet: rows per part file.")
+    ] = 1000,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary.")
+    ] = False,
+    method: o.Method = o.SummaryMethod.extractive,
+    model: o.Model = None,
+    encoder: o.Encoder = "minilm",
+    sentences: o.Sentences = None,
+    words: o.Words = None,
+    ratio: o.Ratio = None,
+    strict: o.Strict = False,
+    sentiment_backend: o.SentimentBackendOpt = None,
+    sentiment_model: o.SentimentModel = None,
+    lexicon: o.Lexicon = None,
+    lexicon_only: o.LexiconOnly = None,
+    max_chars: o.MaxChars = 2_000_000,
+) -> None:
+    """Score many articles into one JSONL, CSV or Parquet result set; resumable, with progress."""
+    from summarize.batch.items import Fields, count_items, expand_inputs, iter_items
+    from summarize.batch.runner import BatchOptions, Progress, default_workers
+    from summarize.batch.writers import open_writer
+    from summarize.settings import parse_analyses
+
+    chosen = parse_analyses(analyses) if analyses else None
+    settings = o.build_settings(
+        analyses=chosen, method=method, model=model, encoder=encoder, sentences=sentences,
+        words=words, ratio=ratio, strict=strict, sentiment_backend=sentiment_backend,
+        sentiment_model=sentiment_model, lexicon=lexicon, lexicon_only=lexicon_only,
+    )
+    paths = expand_inputs(inputs)
+    options = BatchOptions(
+        settings=settings,
+        workers=default_workers() if workers is None else workers,
+        max_chars=max_chars,
+        batch_articles=batch_size,
+        dedupe=not keep_duplicates,
+        retry_errors=retry_errors,
+    )
+    writer = open_writer(out, row_group_rows=row_group_rows)
+    if writer.existing.repaired and not quiet:
+        typer.echo(f"{out}: cut off a record torn by an earlier crash; it will be redone", err=True)
+    items = iter_items(paths, Fields(id=id_field, text=text_field))
+    show_bar = not quiet and sys.stderr.isatty()
+    progress: Progress = Progress()
+    if show_bar:
+        from summarize.batch.progress import RichProgress
+
+        progress = RichProgress(total=count_items(paths))
+    with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
+        if engine is Engine.ray:
+            from summarize.batch.ray_engine import run_ray
+
+            stats = run_ray(items, writer, options, progress, address=ray_address)
+        else:
+            from summarize.batch.runner import run_local
+
+            stats = run_local(items, writer, options, progress)
+    if not quiet:
+        typer.echo(closing_summary(stats, out), err=True)
+    raise typer.Exit(code=int(stats.exit_code()))
+
+
+def closing_summary(stats, out: Path) -> str:
+    rate = stats.done / stats.seconds if stats.seconds > 0 else 0.0
+    parts = [f"{stats.ok} ok", f"{stats.duplicates} duplicates", f"{stats.errors} errors"]
+    line = (
+        f"batch: {stats.done} articles in {stats.seconds:.1f} s ({rate:.1f}/s): "
+        f"{', '.join(parts)}"
+    )
+    if stats.skipped:
+        line += f"; {stats.skipped} skipped (already in {out})"
+    if stats.duplicate_ids:
+        shown = ", ".join(stats.duplicate_ids[:3]) + (" ..." if len(stats.duplicate_ids) > 3 else "")
+        line += f"; {len(stats.duplicate_ids)} repeated ids ignored ({shown})"
+    if stats.interrupted:
+        line += "; interrupted (rerun the same command to resume)"
+    return line + f" -> {out}"

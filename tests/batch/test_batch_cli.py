@@ -1,0 +1,121 @@
+"""`summarize batch` end to end: resume after SIGKILL, exit codes, CSV and Parquet output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from summarize.batch.row import column_names
+from summarize.errors import ExitCode
+
+from .conftest import ARTICLES, write_jsonl
+
+SUMMARIZE = str(Path(sys.executable).parent / "summarize")
+
+
+def corpus(path: Path, count: int) -> Path:
+    """``count`` distinct articles (plus two repeats and one bad row) as JSONL."""
+    texts = list(ARTICLES.values())
+    rows: list[dict | str] = [
+        {"id": f"a{i:04d}", "text": f"{texts[i % len(texts)]}\n\nDispatch {i} was filed at noon.",
+         "n": i}
+        for i in range(count)
+    ]
+    rows.insert(5, {"id": "again", "text": rows[1]["text"]})  # type: ignore[index]
+    rows.insert(count // 2, {"id": "again-later", "text": rows[3]["text"]})  # type: ignore[index]
+    rows.insert(7, "{broken")
+    return write_jsonl(path, rows)
+
+
+def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [SUMMARIZE, "batch", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def ids(path: Path) -> list[str]:
+    return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def without_timings(path: Path) -> list[dict]:
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        record.get("provenance", {}).pop("timings", None)
+    return records
+
+
+@pytest.mark.slow
+def test_resume_after_sigkill_gives_the_records_of_an_uninterrupted_run(tmp_path: Path) -> None:
+    source = corpus(tmp_path / "in.jsonl", 400)
+    common = ["--analyses", "readability", "-q"]
+    reference = batch(str(source), "--out", "ref.jsonl", "-j", "0", *common, cwd=tmp_path)
+    assert reference.returncode == ExitCode.BATCH_PARTIAL, reference.stderr  # the broken row
+
+    out = tmp_path / "run.jsonl"
+    proc = subprocess.Popen(
+        [SUMMARIZE, "batch", str(source), "--out", str(out), "-j", "2", *common],
+        cwd=tmp_path, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if out.exists() and out.read_bytes().count(b"\n") >= 20:
+            break
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole job dies at once: no cleanup runs
+    proc.wait()
+    killed_at = len(ids(out))
+    assert 20 <= killed_at < 403, "the run must be killed mid-way"
+    with out.open("a", encoding="utf-8") as handle:  # and as if killed in the middle of a write
+        handle.write('{"id": "a0399", "input": "in.j')
+
+    resumed = batch(str(source), "--out", "run.jsonl", "-j", "2", "--analyses", "readability",
+                    cwd=tmp_path)
+    assert resumed.returncode in (ExitCode.OK, ExitCode.BATCH_PARTIAL), resumed.stderr
+    assert "torn by an earlier crash" in resumed.stderr
+    assert f"{killed_at} skipped" in resumed.stderr
+    run_ids = ids(out)
+    assert len(run_ids) == len(set(run_ids)) == 403
+    assert run_ids == ids(tmp_path / "ref.jsonl")
+    assert without_timings(out) == without_timings(tmp_path / "ref.jsonl")
+    records = {r["id"]: r for r in without_timings(out)}
+    assert records["again"]["duplicate_of"] == "a0001"
+    assert records["again-later"]["duplicate_of"] == "a0003"
+
+
+def test_csv_and_parquet_outputs_hold_the_same_rows(tmp_path: Path) -> None:
+    source = corpus(tmp_path / "in.jsonl", 6)
+    for out in ("r.csv", "r.parquet"):
+        done = batch(str(source), "--out", out, "-j", "0", "--analyses", "readability", cwd=tmp_path)
+        assert done.returncode == ExitCode.BATCH_PARTIAL, done.stderr
+        assert "6 ok, 2 duplicates, 1 errors" in done.stderr
+    with (tmp_path / "r.csv").open(newline="", encoding="utf-8") as handle:
+        csv_rows = list(csv.DictReader(handle))
+    table = pq.read_table(tmp_path / "r.parquet")
+    assert table.column_names == column_names() == list(csv_rows[0])
+    assert [r["id"] for r in csv_rows] == table.column("id").to_pylist()
+    assert [r["status"] for r in csv_rows].count("ok") == 6
+    for csv_row, grade, meta in zip(
+        csv_rows, table.column("readability_grade").to_pylist(), table.column("metadata").to_pylist(),
+        strict=True,
+    ):
+        assert (float(csv_row["readability_grade"]) if csv_row["readability_grade"] else None) == grade
+        assert json.loads(csv_row["metadata"]) == json.loads(meta)
+    assert {r["status"] for r in csv_rows} == {"ok", "duplicate", "error"}
+
+
+def test_usage_errors_exit_2_before_any_work(tmp_path: Path) -> None:
+    missing = batch("nope/*.txt", "--out", "r.jsonl", cwd=tmp_path)
+    assert missing.returncode == ExitCode.USAGE and "no file matches" in missing.stderr
+    (tmp_path / "a.txt").write_text("Text. More text.")
+    bad_ext = batch("a.txt", "--out", "r.xlsx", cwd=tmp_path)
+    assert bad_ext.returncode == ExitCode.USAGE and ".jsonl" in bad_ext.stderr
+    assert not (tmp_path / "r.jsonl").exists()
