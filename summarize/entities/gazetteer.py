@@ -125,12 +125,77 @@ COUNTRIES: tuple[Place, ...] = (
     Place("Singapore", (), ("Singaporean", "Singaporeans"), ()),
     Place("Bangladesh", (), ("Bangladeshi", "Bangladeshis"), ("Dhaka",)),
     Place("Myanmar", ("Burma",), ("Burmese",), ("Naypyidaw",)),
+    Place("Senegal", (), ("Senegalese",), ("Dakar",)),
+    Place("Rwanda", (), ("Rwandan", "Rwandans"), ("Kigali",)),
+    Place("Uganda", (), ("Ugandan", "Ugandans"), ("Kampala",)),
+    Place("Tanzania", (), ("Tanzanian", "Tanzanians"), ("Dodoma",)),
+    Place("Ghana", (), ("Ghanaian", "Ghanaians"), ("Accra",)),
+    Place("Mali", (), ("Malian", "Malians"), ("Bamako",)),
+    Place("Niger", (), ("Nigerien", "Nigeriens"), ("Niamey",)),
+    Place("Somalia", (), ("Somali", "Somalis"), ("Mogadishu",)),
+    Place("South Sudan", (), ("South Sudanese",), ("Juba",)),
+    Place(
+        "Democratic Republic of Congo",
+        ("DRC", "Democratic Republic of the Congo", "DR Congo"),
+        ("Congolese",),
+        ("Kinshasa",),
+    ),
+    Place("Zimbabwe", (), ("Zimbabwean", "Zimbabweans"), ("Harare",)),
+    Place("Zambia", (), ("Zambian", "Zambians"), ("Lusaka",)),
+    Place("Mozambique", (), ("Mozambican", "Mozambicans"), ("Maputo",)),
+    Place("Angola", (), ("Angolan", "Angolans"), ("Luanda",)),
+    Place("Cameroon", (), ("Cameroonian", "Cameroonians"), ("Yaounde", "Yaoundé")),
+    Place("Ivory Coast", ("Côte d'Ivoire",), ("Ivorian", "Ivorians"), ("Abidjan", "Yamoussoukro")),
+    Place("Morocco", (), ("Moroccan", "Moroccans"), ("Rabat",)),
+    Place("Algeria", (), ("Algerian", "Algerians"), ("Algiers",)),
+    Place("Tunisia", (), ("Tunisian", "Tunisians"), ("Tunis",)),
+    Place("Eritrea", (), ("Eritrean", "Eritreans"), ("Asmara",)),
+    Place("Chad", (), ("Chadian", "Chadians"), ("N'Djamena",)),
+    Place("Burkina Faso", (), ("Burkinabe",), ("Ouagadougou",)),
+    Place("Madagascar", (), ("Malagasy",), ("Antananarivo",)),
+    Place("Slovakia", (), ("Slovak", "Slovaks"), ("Bratislava",)),
+    Place("Slovenia", (), ("Slovenian", "Slovenians"), ("Ljubljana",)),
+    Place("Croatia", (), ("Croatian", "Croatians", "Croats"), ("Zagreb",)),
+    Place("Bosnia and Herzegovina", ("Bosnia",), ("Bosnian", "Bosnians"), ("Sarajevo",)),
+    Place("Montenegro", (), ("Montenegrin", "Montenegrins"), ("Podgorica",)),
+    Place("North Macedonia", ("Macedonia",), ("Macedonian", "Macedonians"), ("Skopje",)),
+    Place("Albania", (), ("Albanian", "Albanians"), ("Tirana",)),
+    Place("Kosovo", (), ("Kosovar", "Kosovars"), ("Pristina",)),
+    Place("Cyprus", (), ("Cypriot", "Cypriots"), ("Nicosia",)),
+    Place("Malta", (), ("Maltese",), ("Valletta",)),
+    Place("Iceland", (), ("Icelandic", "Icelanders"), ("Reykjavik",)),
+    Place("Luxembourg", (), ("Luxembourgish",), ()),
+    Place("Uzbekistan", (), ("Uzbek", "Uzbeks"), ("Tashkent",)),
+    Place("Kyrgyzstan", (), ("Kyrgyz",), ("Bishkek",)),
+    Place("Tajikistan", (), ("Tajik", "Tajiks"), ("Dushanbe",)),
+    Place("Turkmenistan", (), ("Turkmen",), ("Ashgabat",)),
+    Place("Mongolia", (), ("Mongolian", "Mongolians"), ("Ulaanbaatar",)),
+    Place("Nepal", (), ("Nepali", "Nepalese"), ("Kathmandu",)),
+    Place("Sri Lanka", (), ("Sri Lankan", "Sri Lankans"), ("Colombo",)),
+    Place("Cambodia", (), ("Cambodian", "Cambodians"), ("Phnom Penh",)),
+    Place("Laos", (), ("Laotian", "Laotians"), ("Vientiane",)),
+    Place("Kuwait", (), ("Kuwaiti", "Kuwaitis"), ("Kuwait City",)),
+    Place("Bahrain", (), ("Bahraini", "Bahrainis"), ("Manama",)),
+    Place("Oman", (), ("Omani", "Omanis"), ("Muscat",)),
+    Place("Ecuador", (), ("Ecuadorian", "Ecuadorians"), ("Quito",)),
+    Place("Bolivia", (), ("Bolivian", "Bolivians"), ("La Paz", "Sucre")),
+    Place("Paraguay", (), ("Paraguayan", "Paraguayans"), ("Asuncion", "Asunción")),
+    Place("Uruguay", (), ("Uruguayan", "Uruguayans"), ("Montevideo",)),
+    Place("Guatemala", (), ("Guatemalan", "Guatemalans"), ("Guatemala City",)),
+    Place("Honduras", (), ("Honduran", "Hondurans"), ("Tegucigalpa",)),
+    Place("El Salvador", (), ("Salvadoran", "Salvadorans"), ("San Salvador",)),
+    Place("Nicaragua", (), ("Nicaraguan", "Nicaraguans"), ("Managua",)),
+    Place("Costa Rica", (), ("Costa Rican", "Costa Ricans"), ()),
+    Place("Panama", (), ("Panamanian", "Panamanians"), ("Panama City",)),
+    Place("Haiti", (), ("Haitian", "Haitians"), ("Port-au-Prince",)),
+    Place("Dominican Republic", (), ("Dominican", "Dominicans"), ("Santo Domingo",)),
+    Place("Jamaica", (), ("Jamaican", "Jamaicans"), ("Kingston",)),
 )
 
 # Blocs and organisations: canonical name -> other names and acronyms. Their seats
 # ("Brussels") join them as actors the way capitals join countries.
 ORGANISATIONS: tuple[Place, ...] = (
-    Place("European Union", ("EU", "E.U."), ("European", "Europeans"), ("Brussels",)),
+    Place("European Union", ("EU", "E.U."), (), ("Brussels",)),
     Place("NATO", ("North Atlantic Treaty Organization", "Nato"), (), ()),
     Place("United Nations", ("UN", "U.N."), (), ()),
     Place("UN Security Council", ("Security Council", "U.N. Security Council"), (), ()),
@@ -150,6 +215,9 @@ ORGANISATIONS: tuple[Place, ...] = (
     Place("Group of 20", ("G20", "G-20"), (), ()),
     Place("OPEC", (), (), ()),
     Place("African Union", ("AU",), (), ()),
+    Place("Nasdaq", ("NASDAQ",), (), ()),
+    Place("New York Stock Exchange", ("NYSE",), (), ()),
+    Place("Red Cross", ("International Committee of the Red Cross", "ICRC"), (), ()),
     Place("Hamas", (), (), ()),
     Place("Hezbollah", (), (), ()),
     Place("Taliban", (), (), ()),
@@ -188,6 +256,8 @@ ORGANISATION_HEADS: frozenset[str] = words_of(
     Securities Research Therapeutics Pharmaceuticals Pharma Patrol Power Energy Watch Athletic FC
     Cross Wire Capital Systems Health Medicine Industries Bancorp Trust Brigade Battalion Regiment
     Division Command Unit Team Council Ministry Parliament Democrats Republicans Party Cooperative
+    Metro Transit Co Co. LLP PLC plc AG GmbH Companies Ministries Wire Magazine Gazette Tribune Herald
+    Directorate Secretariat Assembly Chamber Academy Observatory Monitor Reserve Treasury Centres Centers
     """
 )
 
@@ -263,6 +333,7 @@ NON_ACTOR_WORDS: frozenset[str] = words_of(
     East North South Western Eastern Northern Southern Left Right Chapter Section Article Figure
     Table Page Part Act Bill Plan Program Programme Strategy War Cold Mr Mrs Ms Dr Calif Mass Fla Ill
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec D.C. AI CEO CFO COO GDP TV PM AM EV IPO DNA PhD
+    European Europeans English
     """
 )
 
@@ -305,3 +376,71 @@ def place_surface_forms() -> dict[str, tuple[str, str]]:
 def kind_of_place(name: str) -> str:
     """``country`` or ``organisation`` for a canonical gazetteer name."""
     return "country" if any(p.name == name for p in COUNTRIES) else "organisation"
+
+
+# Months, their abbreviations and the days of the week: they break a run of capitals ("On Sept. 16").
+CALENDAR_WORDS: frozenset[str] = words_of(
+    """
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    """
+)
+# Months that are also names ("Theresa May", "Prime Minister May"): kept after a given name or title.
+NAME_MONTHS: frozenset[str] = words_of("April May June August")
+
+# US state abbreviations of datelines ("SAN JOSE, Calif."): never actors.
+STATE_ABBREVIATIONS: frozenset[str] = words_of(
+    "Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Kans Ky Md Mass Mich Minn Mont Neb Nev Okla Ore Pa "
+    "Tenn Tex Va Vt Wash Wis Wyo"
+)
+
+# Second words of football and other club names ("Kestrel City"), organisations in sports stories only.
+SPORTS_CLUB_HEADS: frozenset[str] = words_of(
+    "City United Rovers Wanderers Albion Town Athletic Hotspur Villa FC"
+)
+SPORTS_WORDS: frozenset[str] = words_of(
+    """
+    club match goal goals league season manager coach striker goalkeeper winger midfielder defender
+    stadium championship tournament squad fans supporters final cup kickoff penalty referee
+    """
+)
+
+# Lowercase nouns that say the capitalised name next to them is an organisation:
+# "the research firm FactBridge", "NetPulse, a group that ...", "the Open Square movement".
+ORGANISATION_NOUNS: frozenset[str] = words_of(
+    """
+    group company firm agency maker bank lender insurer carrier airline developer startup start-up
+    charity organisation organization union network regulator manufacturer retailer publisher newspaper
+    broadcaster chain operator supplier rival movement party campaign coalition alliance club team
+    ministry department council committee institute university college school hospital clinic
+    foundation fund association federation consultancy broker exchange outlet website platform
+    """
+)
+# Lowercase nouns that say the capitalised name next to them is a person:
+# "winger Sami Korhonen", "its chairman, Harold Pike", "Rita Valdez, director of".
+PERSON_NOUNS: frozenset[str] = words_of(
+    """
+    spokesman spokeswoman spokesperson director chairman chairwoman chair executive officer president
+    minister secretary analyst professor researcher economist lawyer attorney judge captain manager
+    coach goalkeeper winger striker defender midfielder substitute player teenager nurse teacher
+    schoolteacher engineer farmer owner founder co-founder chief leader lawmaker senator governor mayor
+    sheriff official commander general colonel deputy journalist reporter editor author writer
+    scientist doctor physician cardiologist investigator student worker mother father son daughter wife
+    husband widow named resident activist organizer organiser candidate representative member
+    cofounder ceo boss head pensioner retiree veteran survivor witness victim scholar historian
+    counterpart successor predecessor ally opponent envoy premier dictator strongman autocrat monarch
+    """
+)
+# Lowercase nouns before "of X" that make X a place: "the town of Riverton", "the city of Dorvan".
+PLACE_NOUNS: frozenset[str] = words_of(
+    "city town towns village villages capital port hamlet region province state county district suburb "
+    "neighborhood neighbourhood island republic"
+)
+# Lowercase words right before a lone name that place it: "in central Vessen", "travel to Eastfield".
+LOCATIVE_WORDS: frozenset[str] = words_of(
+    """
+    in at to from near outside inside around into across through via toward towards visit visited
+    visiting visits arrived reached central northern southern eastern western downtown suburban rural
+    """
+)

@@ -1,18 +1,25 @@
 """A rule-based recognizer of named actors in news text, offline and dependency-free.
 
-How it works, per sentence:
+How it works:
 1. Word tokens are normalised: possessives dropped ("China’s"), hyphenated pairs of
    known names split ("Russia-Ukraine"), run-together words repaired ("towardRussia").
-2. Runs of capitalised tokens (joined by "of"/"for" and name particles) are cut at
-   gazetteer names (countries, demonyms, capitals, organisations; longest match first).
+   Months, month abbreviations and days break a name ("On Sept. 16").
+2. Runs of capitalised tokens (joined by "of"/"for"/"&" and name particles) are cut at
+   gazetteer names (countries, demonyms, capitals, organisations; longest match first),
+   unless the run is one organisation name ("Kaldorian Helsinki Committee", "University of Nairobi").
 3. What remains is a name chunk: an organisation if it ends in an organisation word
-   ("Foreign Ministry"), else a person after titles are stripped ("President X").
-   A capitalised word that opens a sentence, or any word of a Title-Case headline,
-   counts only if the article also capitalises it elsewhere or the gazetteer knows it.
-4. Mentions are grouped into actors: demonyms with their country, capitals with their
-   country when used as actors ("Beijing said") but as places after "in"/"to";
-   a lone surname or given name with the full name ("Xi" -> "Xi Jinping");
-   acronyms with the organisation they abbreviate.
+   ("Foreign Ministry", "Harborview Metro"), a place if it ends in a place word ("Mill Creek
+   Road"), a person if titled ("President X") or it starts with a common given name, else
+   undecided. A head word alone ("Council", "District") is not a name. A sentence-opening
+   capitalised word counts only if the article also capitalises it elsewhere.
+4. A Title-Case headline is read last: only names also found in the body count there.
+5. Context cues (cues.py) decide undecided names: "said X" and "winger X" mark people, "the firm X"
+   and "X, a group that" organisations, "in X" and "the town of X" places.
+6. Mentions are grouped into actors: demonyms with their country, capitals with their country
+   when used as actors ("Beijing said") but as places after "in"/"to"; a lone surname or given
+   name with the full name ("Xi" -> "Xi Jinping"); a lone first word with the one organisation
+   it starts ("Cardiora"); acronyms and "known as" names with the organisation they name.
+   A lone word the article also writes in lowercase ("Heart failure ...") is not a name.
 """
 
 from __future__ import annotations
@@ -20,36 +27,47 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from summarize.document import Document
+from summarize.entities import cues
 from summarize.entities.actors import Actor, Mention
 from summarize.entities.gazetteer import (
+    CALENDAR_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     KNOWN_PLACES,
+    NAME_MONTHS,
     NON_ACTOR_WORDS,
     ORGANISATION_HEADS,
     PERSON_TITLES,
     PLACE_HEADS,
+    SPORTS_CLUB_HEADS,
+    SPORTS_WORDS,
+    STATE_ABBREVIATIONS,
     kind_of_place,
     place_surface_forms,
     words_of,
 )
+from summarize.entities.given_names import GIVEN_NAMES
 
-_CONNECTORS = words_of("of for and de von van der al bin ibn la le du del da")
+_CONNECTORS = words_of("of for and & de von van der al bin ibn la le du del da")
 _LOCATIVE = words_of(
     "in at to from near outside inside around into across through via toward towards visit visited visiting "
     "visits trip arrived arrive left leaving reached based held hosted summit"
 )
-_SPEECH_VERBS = words_of("said says told added noted urged warned stated asked claimed insisted")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _GLUED = re.compile(r"^([a-z]{3,})([A-Z][\w.]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _MAX_GAZETTEER_TOKENS = 6
 _DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i")
-_ABBREVIATED_TITLES = words_of("Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Adm Sgt Rev Prof St")
+_ABBREVIATED_TITLES = words_of("Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Adm Sgt Rev Prof St Co Corp Inc Ltd")
+_SAINTS = words_of("St Saint")
+# Competitions and events: "the Cup" alone names no actor.
+_EVENT_HEADS = words_of("Cup Championship Championships Trophy Games Olympics Tournament Prix Series Final")
+_HEAD_WORDS = ORGANISATION_HEADS | PLACE_HEADS | PERSON_TITLES | SPORTS_CLUB_HEADS | _EVENT_HEADS
+_SPORTS_MIN_WORDS = 3  # distinct sports words that make a story a sports story
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +80,7 @@ class _Tok:
     joined: bool  # only whitespace (or a hyphen inside one token) separates it from the word before
     possessive: bool = False  # "Severin’s": a name ends here
     headline: bool = False  # the sentence is written in Title Case
+    tail: str = ""  # the possessive ending dropped from the text ("’s")
 
     @property
     def capitalised(self) -> bool:
@@ -76,16 +95,30 @@ class _Found:
     kind: str  # person, country, organisation, place, other
     key: str  # canonical name for gazetteer hits, the surface otherwise
     role: str
-    person_hint: bool = False  # a title, honorific or speech verb marked it as a person
+    person_hint: bool = False  # a title, honorific, speech verb or appositive marked it as a person
+    head: bool = False  # its kind comes from a head word ("Council", "Street") or the gazetteer
 
     @property
     def text(self) -> str:
         return _surface_of(self.tokens)
 
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
 
 @cache
 def _forms() -> dict[str, tuple[str, str]]:
     return place_surface_forms()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(_forms()) | KNOWN_PLACES
 
 
 @cache
@@ -101,16 +134,22 @@ def find_actors(doc: Document) -> list[Actor]:
     """The named actors of ``doc``, most mentioned first, with every mention's offsets."""
     sentences = [_sentence_tokens(doc, s.index) for s in doc.sentences]
     headline = [_is_headline(toks, doc.sentences[i].text) for i, toks in enumerate(sentences)]
-    sentences = [[_mark(t, headline[i]) for t in toks] for i, toks in enumerate(sentences)]
+    sentences = [[replace(t, headline=headline[i]) for t in toks] for i, toks in enumerate(sentences)]
     known = _known_names(sentences)
     lowercase_words = {t.text for toks in sentences for t in toks if t.text[:1].islower()}
-    found: list[_Found] = []
+    sports = len(lowercase_words & SPORTS_WORDS) >= _SPORTS_MIN_WORDS
+    body: list[_Found] = []
+    headline_runs: list[tuple[list[_Tok], list[_Tok]]] = []
     for toks in sentences:
         for run in _capitalised_runs(toks):
+            if run[0].headline:
+                headline_runs.append((run, toks))
+                continue
             for piece in _contiguous(_trim(run, known, lowercase_words)):
-                found.extend(_read_run(piece, toks))
-    _mark_speakers(found, doc)
-    return _group(found)
+                body.extend(_read_run(piece, toks, doc.text, sports))
+    _apply_cues(body, doc.text)
+    found = body + _read_headlines(headline_runs, body, doc.text)
+    return _group(found, doc.text, lowercase_words)
 
 
 # ---- tokens ---------------------------------------------------------------------------
@@ -124,8 +163,12 @@ def _sentence_tokens(doc: Document, index: int) -> list[_Tok]:
     previous_is_word = False
     for token in tokens:
         if not token.is_word:
+            if token.text == "&" and previous_is_word and out:
+                # "Berrington & Co.", "Alder & Finch Research": the ampersand joins one name.
+                out.append(_Tok("&", token.start, token.end, index, False, True))
+                continue
             after_opening = token.text in '“"‘(:—–-'
-            # "Mr. Lukashenko": the abbreviation's full stop does not end the name.
+            # "Mr. Lukashenko", "St. Mary": the abbreviation's full stop does not end the name.
             abbreviation = token.text == "." and bool(out) and out[-1].text in _ABBREVIATED_TITLES
             previous_is_word = abbreviation and token.start == out[-1].end
             continue
@@ -134,8 +177,8 @@ def _sentence_tokens(doc: Document, index: int) -> list[_Tok]:
         seen_word, after_opening, previous_is_word = True, False, True
         pieces = _split_token(token.text, token.start)
         for k, (text, start, end) in enumerate(pieces):
-            possessive = k == len(pieces) - 1 and end < token.end
-            out.append(_Tok(text, start, end, index, initial, joined, possessive))
+            tail = token.text[end - token.start :] if k == len(pieces) - 1 and end < token.end else ""
+            out.append(_Tok(text, start, end, index, initial, joined, bool(tail), tail=tail))
             initial, joined = False, True
     return out
 
@@ -162,40 +205,54 @@ def _split_token(text: str, start: int) -> list[tuple[str, int, int]]:
 
 
 def _is_headline(toks: list[_Tok], text: str) -> bool:
-    """Title Case without a closing full stop (headlines, captions), or nearly all capitalised."""
+    """Title Case without a closing full stop (headlines, captions).
+
+    A terminated sentence full of names ("Angela Merkel met Emmanuel Macron in Paris.") is not one.
+    """
     long_words = [t for t in toks if len(t.text) > 3 and t.text[0].isalpha()]
     if len(long_words) < 3:
         return False
     share = sum(1 for t in long_words if t.text[0].isupper()) / len(long_words)
     unterminated = not text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
-    return share >= 0.9 or (unterminated and share >= 0.6)
-
-
-def _mark(tok: _Tok, headline: bool) -> _Tok:
-    return _Tok(tok.text, tok.start, tok.end, tok.sentence, tok.initial, tok.joined, tok.possessive, headline)
+    return unterminated and share >= 0.6
 
 
 def _known_names(sentences: list[list[_Tok]]) -> set[str]:
-    """Capitalised words the article writes capitalised mid-sentence in running text."""
+    """Capitalised words the article writes capitalised mid-sentence in running text, and the first
+    words of names that open sentences ("Kestrel City won ..." makes "Kestrel had ..." a name)."""
     known: set[str] = set()
+    lowercase = {t.text for toks in sentences for t in toks if t.text[:1].islower()}
     for toks in sentences:
-        for tok in toks:
-            if (
-                tok.capitalised
-                and not tok.initial
-                and not tok.headline
-                and tok.text.lower() not in FUNCTION_WORDS
-            ):
+        for tok, nxt in zip(toks, [*toks[1:], None], strict=True):
+            if not tok.capitalised or tok.headline or tok.text.lower() in FUNCTION_WORDS:
+                continue
+            opens_name = (
+                nxt is not None and nxt.capitalised and _adjacent(tok, nxt) and nxt.text not in CALENDAR_WORDS
+            )
+            if not tok.initial or (opens_name and tok.text.lower() not in lowercase):
                 known.add(tok.text)
     return known
+
+
+def _is_calendar(tok: _Tok, current: list[_Tok]) -> bool:
+    """Months and days are not names, except "May" inside a name ("Theresa May", "Prime Minister May")."""
+    if tok.text not in CALENDAR_WORDS:
+        return False
+    inside_name = (
+        bool(current)
+        and current[-1].text not in CALENDAR_WORDS
+        and current[-1].text.lower() not in FUNCTION_WORDS
+    )
+    return not (tok.text in NAME_MONTHS and inside_name)
 
 
 def _capitalised_runs(toks: list[_Tok]) -> list[list[_Tok]]:
     runs: list[list[_Tok]] = []
     current: list[_Tok] = []
     for i, tok in enumerate(toks):
-        contiguous = not current or _adjacent(current[-1], tok)
-        if tok.capitalised and contiguous:
+        name_word = tok.capitalised and not _is_calendar(tok, current)
+        contiguous = not current or _adjacent(current[-1], tok) or _saint_continues(current, tok)
+        if name_word and contiguous:
             current.append(tok)
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -212,7 +269,7 @@ def _capitalised_runs(toks: list[_Tok]) -> list[list[_Tok]]:
             continue
         if current:
             runs.append(current)
-        current = [tok] if tok.capitalised else []
+        current = [tok] if name_word else []
     if current:
         runs.append(current)
     return runs
@@ -223,6 +280,16 @@ def _adjacent(a: _Tok, b: _Tok) -> bool:
     return b.joined and a.end <= b.start and not a.possessive
 
 
+def _saint_continues(current: list[_Tok], tok: _Tok) -> bool:
+    """ "St. Mary’s Medical Center": a saint’s possessive stays inside the name."""
+    return (
+        current[0].text in _SAINTS
+        and current[-1].possessive
+        and tok.joined
+        and tok.start - current[-1].end <= 3
+    )
+
+
 # ---- reading one run ------------------------------------------------------------------
 
 
@@ -230,15 +297,20 @@ def _contiguous(run: list[_Tok]) -> list[list[_Tok]]:
     """Cut a run where trimming removed words, so every mention is one span of text."""
     pieces: list[list[_Tok]] = []
     for tok in run:
-        if pieces and tok.start - pieces[-1][-1].end <= 2 and tok.joined:
+        if pieces and tok.start - pieces[-1][-1].end <= 3 and tok.joined:
             pieces[-1].append(tok)
         else:
             pieces.append([tok])
     return pieces
 
 
-def _read_run(run: list[_Tok], sentence: list[_Tok]) -> list[_Found]:
+def _read_run(run: list[_Tok], sentence: list[_Tok], text: str, sports: bool) -> list[_Found]:
     out: list[_Found] = []
+    whole = _gazetteer_at(run, 0)
+    if run[-1].text in ORGANISATION_HEADS and len(run) > 1 and (whole is None or whole[0] < len(run)):
+        # One organisation's name, even with a country or capital inside it.
+        _read_chunk(run, out, sports)
+        return out
     i = 0
     chunk: list[_Tok] = []
     while i < len(run):
@@ -248,27 +320,30 @@ def _read_run(run: list[_Tok], sentence: list[_Tok]) -> list[_Found]:
             i += 1
             continue
         length, (canonical, role) = hit
-        _read_chunk(chunk, out)
-        chunk = []
         tokens = run[i : i + length]
-        kind = kind_of_place(canonical)
-        found = _Found(tokens, kind, canonical, role)
-        if role == "seat" and _is_location(tokens[0], sentence):
-            found = _Found(tokens, "place", _surface_of(tokens), "place")
+        if len(chunk) >= 2 and chunk[-1].text == "of" and chunk[-2].text in ORGANISATION_HEADS:
+            chunk.extend(tokens)  # "University of Nairobi", "Bank of England"
+            i += length
+            continue
+        _read_chunk(chunk, out, sports)
+        chunk = []
+        found = _Found(tokens, kind_of_place(canonical), canonical, role, head=True)
+        if role == "seat" and _is_location(tokens, sentence, text):
+            found = _Found(tokens, "place", _surface_of(tokens), "place", head=True)
         out.append(found)
         i += length
-    _read_chunk(chunk, out)
+    _read_chunk(chunk, out, sports)
     return out
 
 
 def _trim(run: list[_Tok], known: set[str], lowercase: set[str]) -> list[_Tok]:
-    """Drop sentence-opening common words and, in headlines, unknown words."""
+    """Drop connectors at the edges and sentence-opening common words."""
     run = list(run)
     while run and run[0].text in _CONNECTORS:
         run.pop(0)
     while run and run[-1].text in _CONNECTORS:
         run.pop()
-    if run and run[0].initial and not run[0].headline:
+    if run and run[0].initial:
         first = run[0]
         keep = (
             _gazetteer_at(run, 0) is not None
@@ -285,10 +360,8 @@ def _trim(run: list[_Tok], known: set[str], lowercase: set[str]) -> list[_Tok]:
             )
             if looks_common:
                 run.pop(0)
-    if run and run[0].headline:
-        run = [t for t in run if t.text in known or _forms().get(t.text) or t.text in _CONNECTORS]
-        while run and run[0].text in _CONNECTORS:
-            run.pop(0)
+    while run and run[0].text in _CONNECTORS:
+        run.pop(0)
     return run
 
 
@@ -302,8 +375,11 @@ def _gazetteer_at(run: list[_Tok], i: int) -> tuple[int, tuple[str, str]] | None
     return None
 
 
-def _is_location(tok: _Tok, sentence: list[_Tok]) -> bool:
-    position = next((k for k, t in enumerate(sentence) if t.start == tok.start), None)
+def _is_location(tokens: list[_Tok], sentence: list[_Tok], text: str) -> bool:
+    """ "in Beijing", "a visit to Moscow", "London-based": the capital is where, not who."""
+    if text[tokens[-1].end : tokens[-1].end + 6] == "-based":
+        return True
+    position = next((k for k, t in enumerate(sentence) if t.start == tokens[0].start), None)
     if not position:
         return False
     previous = sentence[position - 1].text.lower()
@@ -312,32 +388,48 @@ def _is_location(tok: _Tok, sentence: list[_Tok]) -> bool:
     return previous in _LOCATIVE
 
 
-def _read_chunk(chunk: list[_Tok], out: list[_Found]) -> None:
-    """A non-gazetteer stretch of a run: an organisation, a person, or nothing (appended to ``out``)."""
+def _read_chunk(chunk: list[_Tok], out: list[_Found], sports: bool) -> None:
+    """A non-gazetteer stretch of a run: an organisation, a person, a place, or nothing."""
     for part in _split_at_connectors(chunk):
-        found = _classify(part, out)
+        found = _classify(part, out, sports)
         if found is not None:
             out.append(found)
 
 
 def _split_at_connectors(chunk: list[_Tok]) -> list[list[_Tok]]:
-    """Keep "Ministry of Foreign Affairs" whole; cut "President of Belarus" apart."""
+    """Keep "Ministry of Foreign Affairs" and "Department of Forestry and Fire Protection" whole;
+    cut "President of Belarus" and "Taiwan and Arizona" apart."""
     parts: list[list[_Tok]] = [[]]
-    for k, tok in enumerate(chunk):
-        if tok.text in ("of", "for", "and") and parts[-1]:
-            head = parts[-1][-1].text
-            if head in ORGANISATION_HEADS or (k + 1 < len(chunk) and chunk[-1].text in ORGANISATION_HEADS):
+    ends_in_head = bool(chunk) and chunk[-1].text in ORGANISATION_HEADS
+    for tok in chunk:
+        if tok.text in ("of", "for", "and"):
+            if tok.text == "of":  # "Department of X", but "Paul Renner of Alder & Finch Research"
+                inside_name = bool(parts[-1]) and parts[-1][-1].text in ORGANISATION_HEADS
+            else:
+                inside_name = any(t.text in ORGANISATION_HEADS for t in parts[-1]) or ends_in_head
+            if parts[-1] and inside_name:
                 parts[-1].append(tok)
-                continue
-            parts.append([])
+            elif parts[-1]:
+                parts.append([])
             continue
         parts[-1].append(tok)
-    return [p for p in parts if p and p[-1].text not in _CONNECTORS]
+    out = []
+    for part in parts:
+        while part and part[0].text in _CONNECTORS:
+            part = part[1:]
+        while part and part[-1].text in _CONNECTORS:
+            part = part[:-1]
+        if part:
+            out.append(part)
+    return out
 
 
-def _classify(part: list[_Tok], before: list[_Found]) -> _Found | None:
+def _classify(part: list[_Tok], before: list[_Found], sports: bool) -> _Found | None:
     joined = any(t.text in _CONNECTORS for t in part)
-    if part[-1].text in ORGANISATION_HEADS or (joined and any(t.text in ORGANISATION_HEADS for t in part)):
+    org_head = part[-1].text in ORGANISATION_HEADS or (
+        joined and any(t.text in ORGANISATION_HEADS for t in part)
+    )
+    if org_head or (sports and len(part) >= 2 and part[-1].text in SPORTS_CLUB_HEADS):
         tokens = list(part)
         previous = before[-1] if before else None
         # "Chinese Foreign Ministry": the demonym belongs to the organisation's name.
@@ -349,11 +441,11 @@ def _classify(part: list[_Tok], before: list[_Found]) -> _Found | None:
         ):
             before.pop()
             tokens = previous.tokens + tokens
-        if tokens[0].text == "The" and len(tokens) > 2:
+        while tokens and tokens[0].text in ("The", "A", "An") and len(tokens) > 2:
             tokens = tokens[1:]
-        if len(tokens) == 1 and tokens[0].text in PERSON_TITLES | {"Government", "Parliament"}:
-            return None
-        return _Found(tokens, "organisation", _surface_of(tokens), "name")
+        if len(tokens) == 1 and tokens[0].text in _HEAD_WORDS:
+            return None  # "Council", "Police", "Metro" alone name no one in particular
+        return _Found(tokens, "organisation", _surface_of(tokens), "name", head=True)
     titled = False
     tokens = list(part)
     # A honorific inside a run starts a new name: "... Mr Severin".
@@ -366,75 +458,161 @@ def _classify(part: list[_Tok], before: list[_Found]) -> _Found | None:
     ):
         titled = titled or tokens[0].text in PERSON_TITLES
         tokens.pop(0)
-    tokens = [t for t in tokens if t.text not in NON_ACTOR_WORDS]
+    # Months are dropped where they break runs; "May" inside a name ("Theresa May") stays.
+    tokens = [
+        t
+        for t in tokens
+        if (t.text not in NON_ACTOR_WORDS or t.text in NAME_MONTHS) and t.text not in STATE_ABBREVIATIONS
+    ]
     if not tokens or any(ch.isdigit() for t in tokens for ch in t.text):
         return None
     if any(t.text in HONORIFICS for t in part):
         titled = True
     if len(tokens) == 1 and _ACRONYM.match(tokens[0].text):
-        return _Found(tokens, "organisation", tokens[0].text, "acronym")
+        return _Found(tokens, "organisation", tokens[0].text, "acronym", head=True)
     if len(tokens) > 4 or (len(tokens) > 1 and all(t.text.isupper() for t in tokens)):
         return None  # long Title Case stretches are titles of works; CAPITALS are datelines
     if _surface_of(tokens) in KNOWN_PLACES:
-        return _Found(tokens, "place", _surface_of(tokens), "place")
+        return _Found(tokens, "place", _surface_of(tokens), "place", head=True)
+    if len(tokens) == 1 and tokens[0].text in _HEAD_WORDS | NAME_MONTHS and not titled:
+        return None  # "District", "Route", "Square" alone
     if tokens[-1].text in PLACE_HEADS and not titled:
-        return _Found(tokens, "place", _surface_of(tokens), "place")
-    kind = "person" if titled or 2 <= len(tokens) <= 3 else "other"
+        return _Found(tokens, "place", _surface_of(tokens), "place", head=True)
+    given = 2 <= len(tokens) <= 3 and tokens[0].text in GIVEN_NAMES
+    kind = "person" if titled or given else "other"
     return _Found(tokens, kind, _surface_of(tokens), "name", person_hint=titled)
 
 
 def _surface_of(tokens: list[_Tok]) -> str:
-    """The name as written: "Mr. Lukashenko", "St. Anselm Clinic"."""
+    """The name as written: "Mr. Lukashenko", "St. Mary’s Medical Center", "Berrington & Co"."""
     out = tokens[0].text
     for a, b in itertools.pairwise(tokens):
-        out += (". " if b.start - a.end == 2 and a.text in _ABBREVIATED_TITLES else " ") + b.text
+        gap = ". " if b.start - a.end - len(a.tail) == 2 and a.text in _ABBREVIATED_TITLES else " "
+        out += a.tail + gap + b.text
     return out
 
 
-def _mark_speakers(found: list[_Found], doc: Document) -> None:
-    """A name right before or after "said" is a person ("Lukashenko said", "said Lukashenko")."""
+# ---- context cues ---------------------------------------------------------------------
+
+
+def _apply_cues(found: list[_Found], text: str) -> None:
+    """Decide undecided names from the words around them (in place)."""
+    places = _place_names()
     for item in found:
-        if item.kind not in ("other", "person"):
+        if item.kind == "place" and item.role == "place" and item.key not in places:
+            # "Open Square said", "a spokeswoman for Open Square": a place does not speak.
+            if cues.organisation_cue(text, item.start, item.end) or cues.speech_cue(
+                text, item.start, item.end
+            ):
+                item.kind = "organisation"
             continue
-        after = doc.text[item.tokens[-1].end : item.tokens[-1].end + 12].split()
-        before = doc.text[max(0, item.tokens[0].start - 12) : item.tokens[0].start].split()
-        if (after and after[0].strip(",.") in _SPEECH_VERBS) or (before and before[-1] in _SPEECH_VERBS):
-            item.kind = "person"
-            item.person_hint = True
+        if item.kind not in ("other", "person") or item.person_hint:
+            continue
+        if cues.organisation_cue(text, item.start, item.end):
+            item.kind = "organisation"
+        elif cues.person_cue(text, item.start, item.end) or (
+            len(item.tokens) >= 2 and cues.speech_cue(text, item.start, item.end)
+        ):
+            item.kind, item.person_hint = "person", True
+        elif len(item.tokens) == 1 and cues.place_cue(text, item.start, item.end, places):
+            item.kind, item.role = "place", "place"
+        elif len(item.tokens) == 1 and cues.speech_cue(text, item.start, item.end):
+            item.person_hint = True  # "Adeyemi said": a speaker, person or organisation
+
+
+def _read_headlines(runs: list[tuple[list[_Tok], list[_Tok]]], body: list[_Found], text: str) -> list[_Found]:
+    """Headline words count only as names the body also uses ("Vessen", not "Vessen Square")."""
+    by_surface = {tuple(t.text for t in f.tokens): f for f in body}
+    out: list[_Found] = []
+    for run, sentence in runs:
+        i = 0
+        while i < len(run):
+            for length in range(min(6, len(run) - i), 0, -1):
+                twin = by_surface.get(tuple(t.text for t in run[i : i + length]))
+                if twin is not None:
+                    tokens = run[i : i + length]
+                    if twin.role in ("seat", "place") and twin.key in _forms():
+                        # "Meet in Beijing": a capital is a place or its government by its own context.
+                        canonical = twin.key if twin.role == "seat" else _forms()[twin.text][0]
+                        if _is_location(tokens, sentence, text):
+                            twin = _Found(tokens, "place", twin.text, "place", head=True)
+                        else:
+                            twin = _Found(tokens, kind_of_place(canonical), canonical, "seat", head=True)
+                    out.append(_Found(tokens, twin.kind, twin.key, twin.role, twin.person_hint, twin.head))
+                    i += length
+                    break
+            else:
+                i += 1
+    return out
 
 
 # ---- grouping -------------------------------------------------------------------------
 
 
-def _group(found: list[_Found]) -> list[Actor]:
-    found = sorted(found, key=lambda f: f.tokens[0].start)
+def _group(found: list[_Found], text: str, lowercase: set[str]) -> list[Actor]:
+    found = sorted(found, key=lambda f: f.start)
+    speakers = {f.tokens[-1].text for f in found if len(f.tokens) == 1 and f.person_hint}
+    for item in found:
+        # "Tobi Adeyemi" ... "Adeyemi said": the full name is a person's.
+        if item.kind == "other" and len(item.tokens) >= 2 and item.tokens[-1].text in speakers:
+            item.kind = "person"
     persons = [f for f in found if f.kind == "person" and len(f.tokens) >= 2]
     orgs = [f for f in found if f.kind == "organisation" and f.role == "name"]
+    aliases = _known_as(found, text)
     groups: dict[str, list[tuple[_Found, str]]] = {}
-    kinds: dict[str, str] = {}
+    kinds: dict[str, list[str]] = {}
     for item in found:
-        key, kind, role = _resolve(item, persons, orgs)
+        resolved = _resolve(item, persons, orgs, found, lowercase)
+        if resolved is None:
+            continue
+        key, kind, role = resolved
+        if item.text in aliases and item.text != aliases[item.text][0]:
+            key, kind = aliases[item.text]
+            role = "alias"
+        elif (
+            len(item.tokens) == 1
+            and key == item.key
+            and role == "name"
+            and not item.head
+            and item.tokens[0].text.lower() in lowercase
+        ):
+            continue  # "Heart failure ...": the article writes the word in lowercase too
         groups.setdefault(key, []).append((item, role))
-        if kinds.get(key) in (None, "other") or kind == "person":
-            kinds[key] = kind
+        kinds.setdefault(key, []).append(kind)
     actors: list[Actor] = []
     for key, items in groups.items():
         mentions = tuple(
             Mention(
-                text=_surface(item),
-                start=item.tokens[0].start,
-                end=item.tokens[-1].end,
-                sentence=item.tokens[0].sentence,
-                role=role,
+                text=item.text, start=item.start, end=item.end, sentence=item.tokens[0].sentence, role=role
             )
             for item, role in items
         )
-        aliases = tuple(form for form, _ in Counter(m.text for m in mentions).most_common())
-        actors.append(Actor(name=key, kind=kinds[key], aliases=aliases, mentions=mentions))
+        forms = tuple(form for form, _ in Counter(m.text for m in mentions).most_common())
+        actors.append(Actor(name=key, kind=_vote(kinds[key]), aliases=forms, mentions=mentions))
     actors = _fold_demonyms(actors)
     actors = [a for a in actors if a.kind != "other" or a.count >= 2]
     actors.sort(key=lambda a: (-a.count, a.mentions[0].start))
     return actors
+
+
+_KIND_PRIORITY = ("person", "organisation", "country", "place", "other")
+
+
+def _vote(kinds: list[str]) -> str:
+    """The most common decided kind ("Open Square": place once, organisation three times)."""
+    decided = Counter(k for k in kinds if k != "other")
+    if not decided:
+        return "other"
+    return max(decided, key=lambda k: (decided[k], -_KIND_PRIORITY.index(k)))
+
+
+def _known_as(found: list[_Found], text: str) -> dict[str, tuple[str, str]]:
+    """ "the California Department of Forestry ..., known as Cal Fire": surface -> (key, kind)."""
+    out: dict[str, tuple[str, str]] = {}
+    for a, b in itertools.pairwise(found):
+        if a.kind == "organisation" and cues.known_as(text[a.end : b.start]) and b.text not in _forms():
+            out[b.text] = (a.key, "organisation")
+    return out
 
 
 def _fold_demonyms(actors: list[Actor]) -> list[Actor]:
@@ -450,51 +628,86 @@ def _fold_demonyms(actors: list[Actor]) -> list[Actor]:
             Mention(m.text, m.start, m.end, m.sentence, "demonym" if m.text == actor.name else m.role)
             for m in sorted(base.mentions + actor.mentions, key=lambda m: m.start)
         )
-        aliases = tuple(f for f, _ in Counter(m.text for m in mentions).most_common())
-        kind = "country" if base.kind == "other" else base.kind
-        merged[base.name] = Actor(base.name, kind, aliases, mentions)
+        forms = tuple(f for f, _ in Counter(m.text for m in mentions).most_common())
+        kind = "country" if base.kind in ("other", "place") else base.kind
+        merged[base.name] = Actor(base.name, kind, forms, mentions)
         del merged[actor.name]
     return list(merged.values())
 
 
-def _surface(item: _Found) -> str:
-    return _surface_of(item.tokens)
-
-
-def _resolve(item: _Found, persons: list[_Found], orgs: list[_Found]) -> tuple[str, str, str]:
+def _resolve(
+    item: _Found, persons: list[_Found], orgs: list[_Found], found: list[_Found], lowercase: set[str]
+) -> tuple[str, str, str] | None:
     """(actor key, kind, mention role) for one mention."""
     if item.kind in ("country",) or (item.kind == "organisation" and item.key in _forms()):
         return item.key, item.kind, item.role
-    if item.kind == "place":
-        return item.key, "place", "place"
+    if len(item.tokens) == 1 and item.role != "acronym" and item.key not in _forms():
+        short = _short_form(item, persons, orgs, found, lowercase)
+        if short is not None:
+            return short
     if item.kind == "organisation":
         if item.role == "acronym":
             full = _expand_acronym(item, orgs)
             if full is not None:
                 return full, "organisation", "acronym"
+        longer = _longer_organisation(item, orgs)
+        if longer is not None:
+            return longer, "organisation", "short"
         return item.key, "organisation", item.role
-    if len(item.tokens) >= 2:
-        full = _longest_person(item, persons)
-        return full, "person", "name"
-    # A lone word: a surname or given name of a person named in full elsewhere.
+    if item.kind == "place":
+        return item.key, "place", "place"
+    if item.kind == "person" and len(item.tokens) >= 2:
+        return _longest_person(item, persons), "person", "name"
+    if len(item.tokens) == 1:
+        # "Harborview" starts "Harborview Metro" and "Harborview State University": the town's name.
+        word = item.tokens[0].text
+        named_after = {f.key for f in found if len(f.tokens) >= 2 and f.tokens[0].text == word and f.head}
+        if len(named_after) >= 2:
+            return item.key, "place", "place"
+    return item.key, item.kind, item.role
+
+
+def _short_form(
+    item: _Found, persons: list[_Found], orgs: list[_Found], found: list[_Found], lowercase: set[str]
+) -> tuple[str, str, str] | None:
+    """A lone word standing for a person or organisation named in full elsewhere."""
     word = item.tokens[0].text
     candidates = [p for p in persons if word in (p.tokens[0].text, p.tokens[-1].text)]
     if candidates:
-        earlier = [p for p in candidates if p.tokens[0].start < item.tokens[0].start]
+        earlier = [p for p in candidates if p.tokens[0].start < item.start]
         chosen = earlier[-1] if earlier else candidates[0]
         return _longest_person(chosen, persons), "person", "surname"
-    # "Kestrel" for the organisation "Kestrel United".
-    short = [o for o in orgs if o.tokens[0].text == word and len(o.tokens) == 2]
-    if short:
-        return short[0].key, "organisation", "short"
-    return item.key, item.kind, "name"
+    # "Kaldorian" in "Every Kaldorian" is the demonym of "Kaldoria", not "Kaldorian Helsinki Committee".
+    stems = {word[: -len(x)] for x in _DEMONYM_SUFFIXES if word.endswith(x)}
+    if stems & {f.text for f in found if len(f.tokens) == 1}:
+        return None
+    # "Kestrel" for "Kestrel City", "Cardiora" for "Cardiora Therapeutics Inc", if only one starts so.
+    starting = {o.key for o in orgs if o.tokens[0].text == word and len(o.tokens) >= 2}
+    if (
+        len(starting) == 1 and word.lower() not in lowercase
+    ):  # "Heart failure" is not "Heart Patients Alliance"
+        return starting.pop(), "organisation", "short"
+    return None
+
+
+def _longer_organisation(item: _Found, orgs: list[_Found]) -> str | None:
+    """ "Taxpayers Alliance" for "Harborview Taxpayers Alliance": a longer name ending the same way."""
+    words = [t.text for t in item.tokens]
+    if len(words) < 2:
+        return None
+    longer = {
+        o.key
+        for o in orgs
+        if len(o.tokens) > len(words) and [t.text for t in o.tokens[-len(words) :]] == words
+    }
+    return longer.pop() if len(longer) == 1 else None
 
 
 def _longest_person(item: _Found, persons: list[_Found]) -> str:
     """ "Alexander G. Lukashenko" and "Alexander Lukashenko" are one person: keep the longest."""
     first, last = item.tokens[0].text, item.tokens[-1].text
     same = [p for p in persons if p.tokens[0].text == first and p.tokens[-1].text == last]
-    return max((_surface(p) for p in same), key=len, default=_surface(item))
+    return max((p.text for p in same), key=len, default=item.text)
 
 
 def _expand_acronym(item: _Found, orgs: list[_Found]) -> str | None:
