@@ -56,15 +56,25 @@ def list_models(
     if as_json:
         typer.echo(json.dumps(rows, indent=2))
         return
-    table = Table(title="models/registry.yaml")
-    for column in ("name", "id", "kind", "jobs", "size", "licence", "offline"):
-        table.add_column(column)
+    from rich.text import Text
+
+    # Narrow columns that never wrap, then one detail line per model: readable at 80 columns.
+    table = Table(title="models/registry.yaml", show_lines=False, pad_edge=False)
+    table.add_column("name", no_wrap=True, style="bold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("jobs")
+    table.add_column("size", justify="right", no_wrap=True)
+    table.add_column("licence", no_wrap=True)
+    table.add_column("offline", no_wrap=True)
     for row in rows:
         size = f"{row['size_mb']:g} MB" if row["size_mb"] is not None else "?"
-        offline = ("[green]yes[/green] " if row["offline"] else "[yellow]no[/yellow] ") + row["how"]
-        table.add_row(row["name"], row["id"], row["kind"], ", ".join(row["jobs"]), size,
-                      row["licence"], offline)
-    Console().print(table)
+        licence = str(row["licence"]).split(" ")[0]
+        offline = Text("yes", style="green") if row["offline"] else Text("no", style="yellow")
+        table.add_row(row["name"], row["kind"], ", ".join(row["jobs"]), size, licence, offline)
+    console = Console()
+    console.print(table)
+    for row in rows:
+        console.print(Text.assemble((f"{row['name']}: ", "bold"), f"{row['id']} · {row['how']}"))
 
 
 @models_app.command("pull")
