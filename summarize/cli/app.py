@@ -110,7 +110,7 @@ def _all() -> tuple[str, ...]:
 @app.command("report")
 @handle_errors
 def report_command(
-    article: o.Article,
+    article: o.Article = "-",
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -156,7 +156,7 @@ def report_command(
 @app.command("summary")
 @handle_errors
 def summary_command(
-    article: o.Article,
+    article: o.Article = "-",
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -196,7 +196,7 @@ def summary_command(
 @app.command("sentiment")
 @handle_errors
 def sentiment_command(
-    article: o.Article,
+    article: o.Article = "-",
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -222,7 +222,7 @@ def sentiment_command(
 @app.command("framing")
 @handle_errors
 def framing_command(
-    article: o.Article,
+    article: o.Article = "-",
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -246,7 +246,7 @@ def framing_command(
 @app.command("readability")
 @handle_errors
 def readability_command(
-    article: o.Article,
+    article: o.Article = "-",
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -270,7 +270,7 @@ def readability_command(
 @app.command("tokens")
 @handle_errors
 def tokens_command(
-    article: o.Article,
+    article: o.Article = "-",
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -334,6 +334,8 @@ _COMMANDS = {
 def main() -> None:
     """Console entry point: `summarize ARTICLE` means `summarize report ARTICLE`."""
     args = sys.argv[1:]
+    if not args and sys.stdin is not None and not sys.stdin.isatty():
+        args = ["report", "-"]  # `cat article.txt | summarize`
     if args and args[0] not in _COMMANDS and args[0] not in {"--help", "-h", "--version"}:
         args = ["report", *args]
     app(args=args, prog_name="summarize")

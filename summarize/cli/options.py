@@ -31,7 +31,10 @@ class SentimentBackend(StrEnum):
 
 
 Article = Annotated[
-    str, typer.Argument(help="Article: a .txt/.md/.html path, an http(s) URL, or - for stdin.")
+    str,
+    typer.Argument(
+        help="Article: a .txt/.md/.html path, an http(s) URL, or - for stdin (default when piped)."
+    ),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 Output = Annotated[

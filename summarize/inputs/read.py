@@ -85,7 +85,7 @@ def read_path(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
 
 
 def document_from_bytes(data: bytes, source: Source, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
-    name = source.location or "<input>"
+    name = display_name(source)
     if not data:
         raise EmptyInputError(f"{name}: is empty")
     text, encoding = decode_bytes(data, name)
@@ -97,7 +97,7 @@ def document_from_text(
 ) -> Document:
     """Build a Document from already-decoded text (HTML and Markdown are converted first)."""
     source = source or Source(kind="text")
-    name = source.location or "<input>"
+    name = display_name(source)
     if max_chars <= 0:
         raise UsageError("--max-chars must be a positive number")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -181,3 +181,10 @@ def _read_stdin(max_bytes: int) -> bytes:
 
 def is_regular_readable(path: Path) -> bool:
     return path.is_file() and os.access(path, os.R_OK)
+
+
+def display_name(source: Source) -> str:
+    """How error messages name an input: its path or URL, or "standard input"."""
+    if source.kind == "stdin":
+        return "standard input"
+    return source.location or "<input>"

@@ -108,7 +108,7 @@ def test_bad_input_to_the_full_report_fails_the_same_way(case: Case, tmp_path: P
 
 def test_empty_stdin_is_an_empty_input_error() -> None:
     result = runner.invoke(app, ["readability", "-"], input="")
-    assert_clean_error(result, ExitCode.EMPTY, "-", "empty")
+    assert_clean_error(result, ExitCode.EMPTY, "standard input", "empty")
 
 
 @pytest.mark.skipif(
@@ -193,7 +193,6 @@ def test_max_chars_limits_and_raising_it_lets_the_article_through(tmp_path: Path
         (["readability", "{path}", "--no-such-option"], ("--no-such-option",)),
         (["report", "{path}", "--method", "magic"], ("--method",)),
         (["report", "{path}", "--sentiment-backend", "oracle"], ("--sentiment-backend",)),
-        (["readability"], ("Missing argument",)),
     ],
     ids=lambda value: "-".join(value) if isinstance(value, tuple) else None,
 )
@@ -245,3 +244,17 @@ def test_malformed_lexicon_names_file_line_and_column(
     for option in ("--lexicon", "--lexicon-only"):
         result = runner.invoke(app, ["framing", str(article), option, str(lexicon)])
         assert_clean_error(result, ExitCode.LEXICON, str(lexicon), *needles)
+
+
+def test_no_article_on_a_terminal_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without an argument the article comes from stdin; on a terminal there is nothing piped.
+    class TerminalStdin:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", TerminalStdin())
+    from summarize.errors import UsageError
+    from summarize.inputs.read import read_article
+
+    with pytest.raises(UsageError, match="no input"):
+        read_article("-")

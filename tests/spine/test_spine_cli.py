@@ -17,7 +17,7 @@ ARTICLE = (
     "City Council Approves New Bus Line\n\n"
     "The city council voted 7-2 on Tuesday to approve a new bus line linking the north side to "
     "downtown. Mayor Ana Ruiz said the $12 million project would open in March. Critics claimed "
-    "the plan was rushed. Council member Dr. Lee disagreed. \"This is overdue,\" he said.\n\n"
+    'the plan was rushed. Council member Dr. Lee disagreed. "This is overdue," he said.\n\n'
     "Construction starts in the fall. The U.S. Department of Transportation pays half of the cost."
 )
 
@@ -38,7 +38,9 @@ def test_readability_json_from_file_and_stdin_agree(article_file: Path) -> None:
 
 
 def test_bare_article_means_report(monkeypatch: pytest.MonkeyPatch, article_file: Path, capsys) -> None:
-    monkeypatch.setattr("sys.argv", ["summarize", str(article_file), "--analyses", "readability", "-f", "json"])
+    monkeypatch.setattr(
+        "sys.argv", ["summarize", str(article_file), "--analyses", "readability", "-f", "json"]
+    )
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code in (0, None)
@@ -114,3 +116,19 @@ def test_option_combinations_are_validated_early(article_file: Path) -> None:
     result = runner.invoke(app, ["summary", str(article_file), "--sentences", "2", "--ratio", "0.3"])
     assert result.exit_code == ExitCode.USAGE
     assert "only one of --sentences, --words and --ratio" in result.output
+
+
+def test_piped_input_without_arguments_is_a_report(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import io
+
+    class PipedStdin(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return False
+
+    piped = PipedStdin(io.BytesIO(ARTICLE.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", piped)
+    monkeypatch.setattr("sys.argv", ["summarize"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code in (0, None)
+    assert "City Council Approves New Bus Line" in capsys.readouterr().out

@@ -12,7 +12,10 @@ from summarize.cli.app import app
 
 runner = CliRunner()
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-PAIR = [str(SAMPLES / "pair-a-vessen-square-crackdown.txt"), str(SAMPLES / "pair-b-vessen-square-operation.txt")]
+PAIR = [
+    str(SAMPLES / "pair-a-vessen-square-crackdown.txt"),
+    str(SAMPLES / "pair-b-vessen-square-operation.txt"),
+]
 
 
 @pytest.mark.parametrize("fmt", ["json", "html"])
