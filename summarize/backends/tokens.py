@@ -53,37 +53,28 @@ def load_tokenizer(target: str) -> Any | None:
 def generation_model_tokens(model: str, text: str) -> tuple[str, str, int, int | None] | None:
     """(model id, source, token count, context length) for an abstractive model's tokenizer.
 
-    Uses transformers' AutoTokenizer (no torch needed); returns None if the model cannot be
-    found offline, so `summarize tokens` still reports the encoder's counts.
+    Resolves the name exactly as summaries do (registry, converted cache, folder, hub id)
+    and loads only the tokenizer (no torch needed). Returns None if it cannot be loaded.
     """
     import json
 
-    from summarize.backends.registry import get_entry
+    from summarize.backends.generation import resolve_generator
 
-    entry = get_entry(model)
-    candidates = [model]
-    if entry is not None:
-        candidates = [entry.id]
-    folder = Path(model).expanduser()
-    if folder.is_dir():
-        candidates = [str(folder)]
+    target, model_id, source = resolve_generator(model)
     local_only = False
-    if not folder.is_dir():
+    if source == "hub":
         from summarize.backends.hub import hub_load_mode
 
-        local_only = hub_load_mode(candidates[0], "token counting", fix=f"run: summarize models pull {model}")
+        local_only = hub_load_mode(target, "token counting", fix=f"run: summarize models pull {model}")
     try:
         from transformers import AutoTokenizer
 
-        tokenizer = AutoTokenizer.from_pretrained(candidates[0], local_files_only=local_only)
+        tokenizer = AutoTokenizer.from_pretrained(target, local_files_only=local_only)
     except Exception:
         return None
     context = None
-    config_path = Path(candidates[0]) / "config.json"
+    config_path = Path(target) / "config.json"
     if config_path.is_file():
         config = json.loads(config_path.read_text())
         context = config.get("max_position_embeddings") or config.get("n_positions")
-    if context is None and entry is not None:
-        context = entry.max_tokens
-    source = f"path:{folder.resolve()}" if folder.is_dir() else "hub"
-    return candidates[0], source, len(tokenizer(text)["input_ids"]), context
+    return model_id, source, len(tokenizer(text)["input_ids"]), context
