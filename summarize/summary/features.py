@@ -1,4 +1,4 @@
-"""Per-sentence features for the extractive scorer: position, centrality, length, lead similarity.
+"""Per-sentence features for the extractive scorer: position, centrality, length, quotes.
 
 Pure numpy over a document's sentences and their unit-length embeddings, so the
 training script (``models/summary_scorer/train.py``) and the runtime share one
@@ -32,6 +32,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "digit_share",  # share of word tokens holding a digit
     "capital_share",  # share of word tokens that are capitalised (names)
     "position_x_centrality",  # inverse_position * centroid_similarity
+    "log_position",  # log(index + 1): the lead prior of the scorer
+    "centrality_z",  # centroid_similarity standardised within the article
 )
 
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -104,5 +106,7 @@ def sentence_features(
         digits,
         capitals,
         inverse_position * centroid_sim,
+        np.log1p(index),
+        (centroid_sim - centroid_sim.mean()) / (centroid_sim.std() or 1.0),
     ]
     return np.stack(columns, axis=1)

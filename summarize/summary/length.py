@@ -11,15 +11,23 @@ MAX_DEFAULT_SENTENCES = 10
 
 @dataclass(frozen=True, slots=True)
 class LengthTarget:
-    """A sentence count, or a word budget (then ``sentences`` is an upper bound)."""
+    """A sentence count, or a word budget (then ``sentences`` is an upper bound).
+
+    ``enough_words`` (the default length only): stop adding sentences once this many words
+    are chosen, so long lead sentences give a shorter summary than short ones.
+    """
 
     sentences: int
     words: int | None = None
+    enough_words: int | None = None
 
     def describe(self) -> str:
         if self.words is not None:
             return f"about {self.words} words"
-        return f"{self.sentences} sentence{'s' if self.sentences != 1 else ''}"
+        plural = "s" if self.sentences != 1 else ""
+        if self.enough_words is not None:
+            return f"up to {self.sentences} sentence{plural} (~{self.enough_words} words)"
+        return f"{self.sentences} sentence{plural}"
 
 
 def default_sentences(article_sentences: int) -> int:
@@ -40,7 +48,10 @@ def resolve_length(
     sentences: int | None = None,
     words: int | None = None,
     ratio: float | None = None,
+    words_per_sentence: float | None = None,
 ) -> LengthTarget:
+    """The user's length option, else the default; ``words_per_sentence`` (from the trained
+    scorer) adds the default's word stop, scaled with its sentence count."""
     if article_sentences <= 0:
         return LengthTarget(sentences=0)
     if sentences is not None:
@@ -49,4 +60,7 @@ def resolve_length(
         return LengthTarget(sentences=max(1, min(article_sentences, round(ratio * article_sentences))))
     if words is not None:
         return LengthTarget(sentences=article_sentences, words=max(1, words))
-    return LengthTarget(sentences=default_sentences(article_sentences))
+    count = default_sentences(article_sentences)
+    if words_per_sentence is None:
+        return LengthTarget(sentences=count)
+    return LengthTarget(sentences=count, enough_words=max(1, round(count * words_per_sentence)))

@@ -1,5 +1,10 @@
-"""The trained sentence scorer (``models/summary_scorer/``): a logistic model over
-``features.FEATURE_NAMES``. Kilobytes of numpy, no pickle; see its model card."""
+"""The sentence scorer (``models/summary_scorer/``): a linear salience over
+``features.FEATURE_NAMES`` plus the selection settings chosen with it. Kilobytes of
+numpy, no pickle; see its model card for how each number was chosen.
+
+Salience is in "lead-prior units": the trained file gives ``log_position`` the weight -1,
+so a penalty of 0.3 moves a sentence back about one place among the first few.
+"""
 
 from __future__ import annotations
 
@@ -15,44 +20,45 @@ from summarize.summary.features import FEATURE_NAMES
 
 SCORER_NAME = "summary-scorer"
 SCORER_FILE = "summary_scorer/scorer.npz"
+FORMAT_VERSION = 2  # 1 was a logistic model with per-feature scaling
 
 
 @dataclass(frozen=True)
 class SentenceScorer:
     feature_names: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    redundancy: float  # MMR penalty chosen by cross-validation with the weights
+    coef: np.ndarray  # one weight per feature name
+    redundancy: float  # MMR penalty, in salience units per unit of cosine similarity
+    # The default length stops adding sentences once about this many words per requested
+    # sentence are chosen (ROUGE F1 punishes summaries far longer than the references).
+    words_per_sentence: float | None
     path: str
 
     def score(self, features: np.ndarray) -> np.ndarray:
-        """Probability-like salience in 0..1, one per row of ``features``."""
+        """Salience, one per row of ``features`` (higher is better; only the order and the
+        gaps matter, against ``redundancy``)."""
         if features.shape[0] == 0:
             return np.zeros(0)
-        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        return features @ self.coef
 
 
 def save_scorer(
-    path: Path,
-    *,
-    mean: np.ndarray,
-    scale: np.ndarray,
-    coef: np.ndarray,
-    intercept: float,
-    redundancy: float,
+    path: Path, *, coef: np.ndarray, redundancy: float, words_per_sentence: float | None
 ) -> None:
     np.savez(
         path,
+        format_version=np.array([FORMAT_VERSION]),
         feature_names=np.array(FEATURE_NAMES),
-        mean=mean.astype(np.float64),
-        scale=scale.astype(np.float64),
-        coef=coef.astype(np.float64),
-        intercept=np.array([intercept], dtype=np.float64),
+        coef=np.asarray(coef, dtype=np.float64),
         redundancy=np.array([redundancy], dtype=np.float64),
+        # NaN stores "no word stop" without a pickled None.
+        words_per_sentence=np.array(
+            [np.nan if words_per_sentence is None else words_per_sentence], dtype=np.float64
+        ),
     )
+
+
+def _retrain(file: Path, why: str) -> ModelError:
+    return ModelError(f"{file}: {why}; retrain with python models/summary_scorer/train.py")
 
 
 @cache
@@ -63,18 +69,16 @@ def load_scorer(path: str | None = None) -> SentenceScorer:
             f"{file}: the summary scorer is missing; run: python models/summary_scorer/train.py"
         )
     with np.load(file, allow_pickle=False) as data:
+        if "format_version" not in data or int(data["format_version"][0]) != FORMAT_VERSION:
+            raise _retrain(file, "an older scorer format")
         names = tuple(str(n) for n in data["feature_names"])
         if names != FEATURE_NAMES:
-            raise ModelError(
-                f"{file}: trained on features {names[:3]}…, this code computes others; "
-                "retrain with python models/summary_scorer/train.py"
-            )
+            raise _retrain(file, f"trained on features {names[:3]}…, this code computes others")
+        words = float(data["words_per_sentence"][0])
         return SentenceScorer(
             feature_names=names,
-            mean=data["mean"],
-            scale=data["scale"],
             coef=data["coef"],
-            intercept=float(data["intercept"][0]),
             redundancy=float(data["redundancy"][0]),
+            words_per_sentence=None if np.isnan(words) else words,
             path=str(file),
         )

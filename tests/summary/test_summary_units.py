@@ -99,3 +99,45 @@ def test_trace_sources_points_at_the_supporting_sentence() -> None:
     weak = trace_sources("Dolphins sing loudly.", np.zeros(len(sentences), dtype=np.float32),
                          sentences, vectors)
     assert weak.score < 0.2
+
+
+def test_default_length_gets_the_scorers_word_stop() -> None:
+    target = resolve_length(13, words_per_sentence=20.0)
+    assert target == LengthTarget(3, enough_words=60)
+    assert target.describe() == "up to 3 sentences (~60 words)"
+    assert resolve_length(100, words_per_sentence=20.0) == LengthTarget(6, enough_words=120)
+    # An explicit length option is never cut by the default's word stop.
+    assert resolve_length(13, sentences=3, words_per_sentence=20.0) == LengthTarget(3)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [([40, 30, 10, 10], [0, 1]),  # two long lead sentences already make 60+ words
+     ([15, 15, 15, 15], [0, 1, 2])],  # short ones: the full three
+)
+def test_selection_stops_at_enough_words(words: list[int], expected: list[int]) -> None:
+    scores = np.array([3.0, 2.0, 1.0, 0.0])
+    target = LengthTarget(3, enough_words=60)
+    assert select_sentences(scores, np.eye(4), words, target, redundancy=0.0) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, 1), ("2", 2), ("0", 1), ("lots", 1)])
+def test_encoder_threads_setting(monkeypatch: pytest.MonkeyPatch, value: str | None, expected: int) -> None:
+    from summarize.backends.encoder import encoder_threads
+
+    if value is None:
+        monkeypatch.delenv("SUMMARIZE_ENCODER_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("SUMMARIZE_ENCODER_THREADS", value)
+    assert encoder_threads() == expected
+
+
+def test_encoding_thread_limit_is_scoped() -> None:
+    import torch
+
+    from summarize.backends.encoder import _torch_threads
+
+    before = torch.get_num_threads()
+    with _torch_threads(1):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before
