@@ -7,16 +7,20 @@ article is really analysed; with deduplication a repeated corpus would be trivia
 
 - naive: one process, ``summarize.analyze(text, settings)`` per article, the models
   loaded once; its rate is measured after a warm-up article (steady state, so the
-  baseline is not charged for loading the model);
+  baseline is not charged for loading the model). It runs twice, before and after the
+  batch runs, and its rate is the mean of the two (the machine is shared: the load
+  changes during a run);
 - batch: the CLI (`summarize batch ... -j N --keep-duplicates -q`) in a subprocess,
   timed end to end (process start, imports, worker spawn and model load included).
 
+CPU seconds (all processes of a run, from getrusage) are reported next to wall time:
+on a loaded machine CPU seconds per article are the steadier figure.
 Peak memory: the sum of the RSS of the process and its children, sampled every 0.1 s.
 The large run (default 10,000 articles) measures whether memory stays flat; it stops
 at a time budget and reports how far it got.
 
-Run: .venv/bin/python bench/batch_throughput.py [--articles 1000] [--naive 150]
-     [--big 10000] [--big-budget 900]
+Run: .venv/bin/python bench/batch_throughput.py [--articles 300] [--naive 60]
+     [--big 10000] [--big-budget 300]
 Writes bench/results/batch_throughput.json and .md.
 """
 
@@ -26,6 +30,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -77,6 +82,8 @@ def tree_rss(pid: int) -> int:
 def run_measured(cmd: list[str], budget: float | None = None) -> dict:
     """Run ``cmd``; wall seconds, peak tree RSS (MB), stdout, and whether the budget stopped it."""
     started = time.perf_counter()
+    load_start = os.getloadavg()[0]
+    cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
     stop = threading.Event()
@@ -98,8 +105,11 @@ def run_measured(cmd: list[str], budget: float | None = None) -> dict:
         out, err = proc.communicate()
     stop.set()
     sampler.join()
+    cpu_end = resource.getrusage(resource.RUSAGE_CHILDREN)  # includes the pool workers (reaped)
+    cpu = (cpu_end.ru_utime - cpu_start.ru_utime) + (cpu_end.ru_stime - cpu_start.ru_stime)
     return {
-        "load_average_1min_at_end": round(os.getloadavg()[0], 1),  # the machine is shared
+        "cpu_seconds": round(cpu, 1),
+        "load_average": f"{load_start:.1f}-{os.getloadavg()[0]:.1f}",  # the machine is shared
         "seconds": time.perf_counter() - started,
         "peak_mb": round(peak / 2**20, 1),
         "returncode": proc.returncode,
@@ -116,10 +126,11 @@ from summarize.settings import Settings
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")][: int(sys.argv[2]) + 1]
 settings = Settings()
 t = time.perf_counter(); analyze(rows[0]["text"], settings); warm = time.perf_counter() - t
-t = time.perf_counter()
+t = time.perf_counter(); c = time.process_time()
 for row in rows[1:]:
     analyze(row["text"], settings)
-print(json.dumps({"warmup_seconds": warm, "articles": len(rows) - 1, "seconds": time.perf_counter() - t}))
+print(json.dumps({"warmup_seconds": warm, "articles": len(rows) - 1, "seconds": time.perf_counter() - t,
+                  "cpu_seconds": time.process_time() - c}))
 """
 
 
@@ -146,11 +157,11 @@ def count_records(path: Path) -> dict[str, int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--naive", type=int, default=150, help="articles in the naive loop")
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--naive", type=int, default=60, help="articles in each naive loop")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
-    parser.add_argument("--big-budget", type=float, default=900.0, help="seconds")
+    parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
     args = parser.parse_args()
     articles = load_articles()
     if articles is None:
@@ -160,31 +171,43 @@ def main() -> int:
     corpus = write_corpus(articles, args.articles, work / "corpus.jsonl")
     result: dict = {"corpus": f"{args.articles} SummEval articles ({len(articles)} distinct, repeated)",
                     "analyses": "summary (extractive), sentiment, framing, readability",
-                    "cpus": os.cpu_count()}
+                    "cpus": os.cpu_count(), "naive_runs": [], "batch": []}
 
-    naive = run_measured([PYTHON, "-c", NAIVE, str(corpus), str(args.naive)])
-    if naive["returncode"] != 0:
-        print(naive["stderr"])
-        return 1
-    figures = json.loads(naive["stdout"].strip().splitlines()[-1])
-    naive_rate = figures["articles"] / figures["seconds"]
-    result["naive"] = {"articles": figures["articles"], "seconds": round(figures["seconds"], 2),
-                       "warmup_seconds": round(figures["warmup_seconds"], 2),
-                       "articles_per_second": round(naive_rate, 3), "peak_mb": naive["peak_mb"],
-                       "load_average": naive["load_average_1min_at_end"]}
-    print("naive", result["naive"], flush=True)
+    def naive_run() -> dict:
+        naive = run_measured([PYTHON, "-c", NAIVE, str(corpus), str(args.naive)])
+        if naive["returncode"] != 0:
+            raise SystemExit(naive["stderr"])
+        figures = json.loads(naive["stdout"].strip().splitlines()[-1])
+        entry = {"articles": figures["articles"], "seconds": round(figures["seconds"], 2),
+                 "warmup_seconds": round(figures["warmup_seconds"], 2),
+                 "articles_per_second": round(figures["articles"] / figures["seconds"], 3),
+                 "cpu_seconds_per_article": round(figures["cpu_seconds"] / figures["articles"], 3),
+                 "peak_mb": naive["peak_mb"], "load_average": naive["load_average"]}
+        print("naive", entry, flush=True)
+        return entry
 
-    result["batch"] = []
+    # Naive, the batch runs, naive again: the baseline brackets the runs it is compared with.
+    result["naive_runs"].append(naive_run())
     for workers in [int(w) for w in args.workers.split(",")]:
         out = work / f"out-{workers}.jsonl"
         run = run_measured(batch_cmd(corpus, out, workers))
-        rate = args.articles / run["seconds"]
         entry = {"workers": workers, "articles": args.articles, "seconds": round(run["seconds"], 2),
-                 "articles_per_second": round(rate, 3), "speedup_vs_naive": round(rate / naive_rate, 2),
+                 "articles_per_second": round(args.articles / run["seconds"], 3),
+                 "cpu_seconds_per_article": round(run["cpu_seconds"] / args.articles, 3),
                  "peak_mb": run["peak_mb"], "exit_code": run["returncode"],
-                 "load_average": run["load_average_1min_at_end"], **count_records(out)}
+                 "load_average": run["load_average"], **count_records(out)}
         result["batch"].append(entry)
         print("batch", entry, flush=True)
+    result["naive_runs"].append(naive_run())
+    runs = result["naive_runs"]
+    naive_rate = sum(r["articles_per_second"] for r in runs) / len(runs)
+    naive_cpu = sum(r["cpu_seconds_per_article"] for r in runs) / len(runs)
+    result["naive"] = {"articles_per_second": round(naive_rate, 3),
+                       "cpu_seconds_per_article": round(naive_cpu, 3),
+                       "peak_mb": max(r["peak_mb"] for r in runs)}
+    for entry in result["batch"]:
+        entry["speedup_vs_naive"] = round(entry["articles_per_second"] / naive_rate, 2)
+        entry["cpu_per_article_vs_naive"] = round(entry["cpu_seconds_per_article"] / naive_cpu, 2)
 
     if args.big:
         big = write_corpus(articles, args.big, work / "big.jsonl")
@@ -195,7 +218,7 @@ def main() -> int:
         result["memory"] = {
             "articles_requested": args.big, "articles_done": done,
             "stopped_by_budget": run["stopped_by_budget"], "seconds": round(run["seconds"], 1),
-            "peak_mb": run["peak_mb"], "peak_mb_1000": small_peak,
+            "peak_mb": run["peak_mb"], "small_run_articles": args.articles, "small_run_peak_mb": small_peak,
             "peak_ratio": round(run["peak_mb"] / small_peak, 3) if small_peak else None,
         }
         print("memory", result["memory"], flush=True)
@@ -212,18 +235,27 @@ def render_markdown(result: dict) -> str:
     lines = [
         "# Batch throughput",
         "",
-        f"{result['corpus']}; analyses: {result['analyses']}; {result['cpus']} CPUs.",
+        f"{result['corpus']}; analyses: {result['analyses']}; {result['cpus']} CPUs (shared machine).",
         "",
-        "| run | articles | seconds | articles/s | vs naive | peak MB | load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-        f"| naive loop (steady state, after warm-up) | {naive['articles']} | {naive['seconds']} | "
-        f"{naive['articles_per_second']} | 1.00 | {naive['peak_mb']} | {naive.get('load_average')} |",
+        "| run | articles | seconds | articles/s | vs naive | CPU s/article | CPU vs naive | peak MB "
+        "| load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    for i, r in enumerate(result["naive_runs"]):
+        lines.append(
+            f"| naive loop {'before' if i == 0 else 'after'} (steady state) | {r['articles']} | "
+            f"{r['seconds']} | {r['articles_per_second']} | | {r['cpu_seconds_per_article']} | | "
+            f"{r['peak_mb']} | {r['load_average']} |"
+        )
+    lines.append(
+        f"| naive loop, mean | | | {naive['articles_per_second']} | 1.00 | "
+        f"{naive['cpu_seconds_per_article']} | 1.00 | {naive['peak_mb']} | |"
+    )
     for b in result["batch"]:
         lines.append(
             f"| batch, {b['workers']} worker(s), end to end | {b['articles']} | {b['seconds']} | "
-            f"{b['articles_per_second']} | {b['speedup_vs_naive']} | {b['peak_mb']} | "
-            f"{b.get('load_average')} |"
+            f"{b['articles_per_second']} | {b['speedup_vs_naive']} | {b['cpu_seconds_per_article']} | "
+            f"{b['cpu_per_article_vs_naive']} | {b['peak_mb']} | {b.get('load_average')} |"
         )
     memory = result.get("memory")
     if memory:
@@ -231,8 +263,9 @@ def render_markdown(result: dict) -> str:
             "",
             f"Memory: {memory['articles_done']} of {memory['articles_requested']} articles "
             f"({'stopped at the time budget' if memory['stopped_by_budget'] else 'complete'}, "
-            f"{memory['seconds']} s): peak {memory['peak_mb']} MB against {memory['peak_mb_1000']} MB "
-            f"for 1,000 (ratio {memory['peak_ratio']}).",
+            f"{memory['seconds']} s, 2 workers): peak {memory['peak_mb']} MB against "
+            f"{memory['small_run_peak_mb']} MB for the {memory['small_run_articles']}-article run "
+            f"(ratio {memory['peak_ratio']}).",
         ]
     return "\n".join(lines) + "\n"
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from summarize.backends.encoder import Encoder
     from summarize.document import Document
+    from summarize.framing.token_embeddings import PieceEmbeddings
 
 
 @dataclass
@@ -33,6 +34,14 @@ class Context:
     # (model id, source) of embeddings handed in by a batch runner, so provenance names the
     # encoder without loading it in this process.
     _embeddings_encoder: tuple[str, str] | None = None
+    # id(Document) -> (document, hidden layers, sub-word pieces of each sentence): the word
+    # head's token vectors, computed in the same encoder pass as the sentence embeddings.
+    _pieces: dict[int, tuple[Document, tuple[int, ...], list[PieceEmbeddings]]] = field(
+        default_factory=dict
+    )
+    # Embeddings of other texts (sentiment's occlusion variants) a batch runner computed
+    # across many documents; ``encode_texts`` looks here before calling the encoder.
+    _text_vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
     def encoder(self, job: str) -> Encoder:
         from summarize.backends.encoder import load_encoder
@@ -42,18 +51,77 @@ class Context:
         return encoder
 
     def sentence_embeddings(self, doc: Document, job: str) -> np.ndarray:
-        """Unit-length embeddings of ``doc.sentences``, computed once per document."""
+        """Unit-length embeddings of ``doc.sentences``, computed once per document.
+
+        When framing's word head will want token vectors of the same sentences, they come
+        out of the same forward pass (one encoder pass instead of two).
+        """
         cached = self._embeddings.get(id(doc))
         if cached is not None and cached[0] is doc:
-            if self._embeddings_encoder is not None:
-                self.record_model(job, *self._embeddings_encoder)
-            else:
-                self.encoder(job)  # records the use; loading is cached
+            self.encoder_info(job)  # records the use without loading when handed in
             return cached[1]
         encoder = self.encoder(job)
-        vectors = encoder.encode([s.text for s in doc.sentences])
+        texts = [s.text for s in doc.sentences]
+        from summarize.framing.token_embeddings import (
+            encode_with_pieces,
+            supports_joint_pass,
+            word_head_layers,
+        )
+
+        layers = word_head_layers(self.settings) if texts else None
+        if layers is not None and supports_joint_pass(encoder.model):
+            vectors, pieces = encode_with_pieces(encoder.model, texts, layers=layers)
+            self.put_pieces(doc, layers, pieces)
+        else:
+            vectors = encoder.encode(texts)
         self._embeddings[id(doc)] = (doc, vectors)
         return vectors
+
+    def token_pieces(self, doc: Document, job: str, layers: tuple[int, ...]) -> list[PieceEmbeddings]:
+        """Sub-word piece vectors (hidden ``layers``) of each sentence of ``doc``, computed once."""
+        cached = self._pieces.get(id(doc))
+        if cached is not None and cached[0] is doc and cached[1] == tuple(layers):
+            self.encoder_info(job)
+            return cached[2]
+        from summarize.framing.token_embeddings import encode_pieces
+
+        pieces = encode_pieces(self.encoder(job).model, [s.text for s in doc.sentences], layers=layers)
+        self.put_pieces(doc, layers, pieces)
+        return pieces
+
+    def put_pieces(self, doc: Document, layers: tuple[int, ...], pieces: list[PieceEmbeddings]) -> None:
+        self._pieces[id(doc)] = (doc, tuple(layers), pieces)
+
+    def encode_texts(self, texts: list[str], job: str) -> np.ndarray:
+        """Unit-length embeddings of other texts; those a batch runner handed in are not re-encoded."""
+        import numpy as np
+
+        missing = [t for t in dict.fromkeys(texts) if t not in self._text_vectors]
+        if missing:
+            computed = self.encoder(job).encode(missing)
+            if len(texts) == len(missing):  # nothing handed in: the single-article path
+                return computed
+            self._text_vectors.update(zip(missing, computed, strict=True))
+        else:
+            self.encoder_info(job)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self._text_vectors[t] for t in texts])
+
+    def put_text_embeddings(
+        self, texts: list[str], vectors: np.ndarray, encoder: tuple[str, str] | None = None
+    ) -> None:
+        self._text_vectors.update(zip(texts, vectors, strict=True))
+        if encoder is not None:
+            self._embeddings_encoder = encoder
+
+    def encoder_info(self, job: str) -> tuple[str, str]:
+        """(model id, source) of the encoder, recorded for ``job``; loads it only if nothing was handed in."""
+        if self._embeddings_encoder is not None:
+            self.record_model(job, *self._embeddings_encoder)
+            return self._embeddings_encoder
+        encoder = self.encoder(job)
+        return encoder.id, encoder.source
 
     def put_embeddings(
         self, doc: Document, vectors: np.ndarray, encoder: tuple[str, str] | None = None
@@ -68,6 +136,7 @@ class Context:
 
     def forget(self, doc: Document) -> None:
         self._embeddings.pop(id(doc), None)
+        self._pieces.pop(id(doc), None)
 
     def record_model(self, job: str, model_id: str, source: str) -> None:
         self.models_used[(job, model_id)] = ModelUse(job=job, id=model_id, source=source)

@@ -9,6 +9,8 @@ sentence_transformers.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,28 +109,83 @@ class LightSentenceEncoder:
         import numpy as np
         import torch
 
-        # Sorting by length keeps padding (and so wasted compute) small in each batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.get_sentence_embedding_dimension()), dtype=np.float32)
-        with torch.inference_mode():
-            for lo in range(0, len(order), batch_size):
-                idx = order[lo : lo + batch_size]
-                batch = self.tokenizer(
-                    [texts[i] for i in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.max_seq_length,
-                    return_tensors="pt",
-                )
+        if not texts:
+            return out
+        encoded = self.tokenizer(list(texts), truncation=True, max_length=self.max_seq_length)
+        with torch.inference_mode(), few_threads_for(encoded["input_ids"]):
+            for idx in exact_length_batches([len(ids) for ids in encoded["input_ids"]], batch_size):
+                batch = batch_tensors(encoded, idx)
                 hidden = self.auto_model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                if self.spec.mode == "cls":
-                    pooled = hidden[:, 0]
-                elif self.spec.mode == "max":
-                    pooled = hidden.masked_fill(mask == 0, -1e9).max(dim=1).values
-                else:
-                    pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                if self.spec.normalize:
-                    pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-                out[idx] = pooled.float().numpy()
+                out[idx] = self.pool(hidden, batch["attention_mask"]).float().numpy()
         return out
+
+    def pool(self, hidden: Any, attention_mask: Any) -> Any:
+        """The sentence vector of each row of ``hidden`` (the model's pooling, then normalisation)."""
+        import torch
+
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        if self.spec.mode == "cls":
+            pooled = hidden[:, 0]
+        elif self.spec.mode == "max":
+            pooled = hidden.masked_fill(mask == 0, -1e9).max(dim=1).values
+        else:
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        if self.spec.normalize:
+            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+        return pooled
+
+
+def exact_length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """Indices grouped by exact token count (so no padding), at most ``batch_size`` a batch.
+
+    Why: in bf16 a padded batch changes a text's vector in the third decimal, depending on
+    which texts share its batch; unpadded, a text gets the same vector alone or among
+    thousands (measured), so one article and a batch of many give the same numbers. No
+    padding also means no compute spent on it.
+    """
+    by_length: dict[int, list[int]] = {}
+    for i, n in enumerate(lengths):
+        by_length.setdefault(n, []).append(i)
+    return [
+        same[lo : lo + batch_size]
+        for n in sorted(by_length)
+        for same in (by_length[n],)
+        for lo in range(0, len(same), batch_size)
+    ]
+
+
+SMALL_CALL_TOKENS = 4096  # below this many tokens a call runs on one thread
+
+
+@contextmanager
+def few_threads_for(input_ids: list[list[int]]) -> Iterator[None]:
+    """Run a small encoder call (one article's texts) on one torch thread.
+
+    Unpadded batches make many small forward passes; on small matrices a second thread
+    mostly waits at each op's barrier, and on a loaded machine that wait spins: measured,
+    one article's sentences took ~2x the CPU with 2 threads than with 1 for the same
+    wall time. Large calls (a batch runner's chunks) keep the configured threads.
+    """
+    import torch
+
+    before = torch.get_num_threads()
+    small = sum(len(ids) for ids in input_ids) < SMALL_CALL_TOKENS
+    if small and before > 1:
+        torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        if small and before > 1:
+            torch.set_num_threads(before)
+
+
+def batch_tensors(encoded: Any, idx: list[int]) -> dict[str, Any]:
+    """Model inputs for the rows ``idx`` of an unpadded tokenizer output (all the same length)."""
+    import torch
+
+    input_ids = torch.tensor([encoded["input_ids"][i] for i in idx], dtype=torch.long)
+    batch = {"input_ids": input_ids, "attention_mask": torch.ones_like(input_ids)}
+    if "token_type_ids" in encoded:
+        batch["token_type_ids"] = torch.tensor([encoded["token_type_ids"][i] for i in idx], dtype=torch.long)
+    return batch

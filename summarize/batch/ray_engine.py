@@ -3,8 +3,8 @@
 The driver (this process) finds the articles, skips those already in RESULTS and writes
 records, exactly as the local engine does. The work goes through
 ``Dataset.map_batches`` to a pool of actors (``RayAnalyser``), each of which loads the
-encoder once and, per batch of articles, reads and splits them, encodes all their
-sentences in one call and runs the analyses.
+encoder once and, per batch of articles, reads and splits them, runs all their encoder
+work batched across the batch (``batch.encoding``) and then the analyses.
 
 Streaming: the driver feeds Ray one chunk of ``chunk_articles`` items at a time (a Ray
 dataset needs its items up front), so driver memory stays bounded; each chunk starts a
@@ -35,7 +35,7 @@ from summarize.batch.runner import (
     StopOnInterrupt,
     pending_items,
 )
-from summarize.batch.work import WorkerConfig, analyse, encode_batch, needs_embeddings, prepare
+from summarize.batch.work import WorkerConfig, analyse_chunk, prepare
 from summarize.batch.writers import ResultWriter
 from summarize.errors import UsageError
 
@@ -46,9 +46,10 @@ class RayAnalyser:
     """A Ray Data actor: holds the settings and the loaded encoder for its lifetime."""
 
     def __init__(self, config: WorkerConfig) -> None:
+        from summarize.batch.encoding import needs_encoder
+
         self.config = config
-        self.encode = needs_embeddings(config.settings)
-        if self.encode:
+        if needs_encoder(config.settings):
             from summarize.backends.encoder import load_encoder
 
             load_encoder(config.settings.summary.encoder)  # once per actor
@@ -57,16 +58,8 @@ class RayAnalyser:
         items = [BatchItem(**json.loads(raw)) for raw in batch["item"]]
         prepared = [prepare(item, self.config) for item in items]
         ready = [p for p in prepared if p.failed is None and p.doc is not None]
-        vectors: dict[int, Any] = {}
-        encoder_info: tuple[str, str] | None = None
-        if self.encode and ready:
-            docs = [p.doc for p in ready if p.doc is not None]
-            batch_vectors, encoder_info = encode_batch(docs, self.config.settings)
-            vectors = {id(p): v for p, v in zip(ready, batch_vectors, strict=True)}
-        done = [
-            p.failed if p.failed is not None else analyse(p, vectors.get(id(p)), encoder_info, self.config)
-            for p in prepared
-        ]
+        analysed = iter(analyse_chunk(ready, self.config))  # encoder work batched across the batch
+        done = [p.failed if p.failed is not None else next(analysed) for p in prepared]
         return {"finished": [json.dumps(dataclasses.asdict(f), ensure_ascii=False) for f in done]}
 
 

@@ -1,17 +1,19 @@
-"""The local batch engine: a bounded stream through a process pool and one encoder.
+"""The local batch engine: a bounded stream through a process pool.
 
 Per round of ``batch_articles`` articles:
 
 1. worker processes read and split articles (a window of them is always queued, so the
-   workers stay busy while the main process encodes);
-2. the main process takes the prepared articles in input order, drops those already done
-   or whose text was seen before (content hash), and encodes the sentences of all the
-   rest in one call (sorted by length inside the encoder), so the model is loaded once;
-3. the workers run the analyses with those embeddings and return finished records;
+   workers stay busy);
+2. the main process takes the prepared articles in input order and drops those already
+   done or whose text was seen before (content hash);
+3. the rest go to one worker as one chunk: it runs all their encoder work batched across
+   the chunk (``batch.encoding``: sentences, token vectors and sentiment's occlusion
+   variants, sorted by length) and then the analyses, and returns finished records;
 4. the main process writes records in input order as they finish.
 
-At most ``window`` articles are being prepared and ``window`` finished records wait to
-be written, so memory stays flat however long the corpus is.
+The main process never loads the model; each worker loads it once. At most ``window``
+articles are being prepared and a few chunks are in flight, so memory stays flat however
+long the corpus is.
 """
 
 from __future__ import annotations
@@ -31,10 +33,8 @@ from summarize.batch.records import Finished, duplicate_record, finish
 from summarize.batch.work import (
     Prepared,
     WorkerConfig,
-    analyse,
-    encode_batch,
+    analyse_chunk,
     init_worker,
-    needs_embeddings,
     prepare,
 )
 from summarize.batch.writers import ResultWriter
@@ -127,7 +127,10 @@ class InlineExecutor(Executor):
 
 
 def make_executor(options: BatchOptions) -> Executor:
-    config = WorkerConfig(settings=options.settings, max_chars=options.max_chars)
+    # One torch thread per worker, also with -j 1: measured on the shared 2-core machine, a
+    # worker with 2 threads spent ~2x the CPU per article of one with 1 (threads waiting at
+    # each op's barrier spin when the machine is loaded), for no gain in wall time.
+    config = WorkerConfig(settings=options.settings, max_chars=options.max_chars, torch_threads=1)
     if options.workers <= 0:
         init_worker(config, ignore_sigint=False)
         return InlineExecutor()
@@ -173,11 +176,13 @@ def run_local(
     started = time.perf_counter()
     executor = make_executor(options)
     window = max(2 * options.batch_articles, 4 * max(options.workers, 1))
-    encode = needs_embeddings(options.settings)
+    chunks_in_flight = 2 * max(options.workers, 1)  # each worker busy, one more queued
     first_by_hash = writer.existing.hashes  # content sha256 -> first id with that text
     source = pending_items(items, writer, options, stats, progress)
     preparing: deque[Future[Prepared]] = deque()
-    writing: deque[Future[Finished]] = deque()
+    # One entry per round, in input order: its records (failed, duplicate, or a slot for the
+    # chunk's result) and the future of the analysed chunk.
+    writing: deque[tuple[list[Finished | None], Future[list[Finished]]]] = deque()
 
     def fill() -> bool:
         """Keep ``window`` articles queued for preparation; False once the input is used up."""
@@ -189,12 +194,15 @@ def run_local(
         return True
 
     def write_ready(block_above: int) -> None:
-        """Write finished records at the head, in order; wait while more than ``block_above``."""
-        while writing and (writing[0].done() or (len(writing) > block_above and not stop)):
-            finished = writing.popleft().result()
-            writer.write(finished)
-            stats.count(finished)
-            progress.advance(finished)
+        """Write finished rounds at the head, in order; wait while more than ``block_above``."""
+        while writing and (writing[0][1].done() or (len(writing) > block_above and not stop)):
+            slots, chunk = writing.popleft()
+            analysed = iter(chunk.result())
+            for slot in slots:
+                finished = slot if slot is not None else next(analysed)
+                writer.write(finished)
+                stats.count(finished)
+                progress.advance(finished)
 
     stop = StopOnInterrupt()
     try:
@@ -205,7 +213,7 @@ def run_local(
             while preparing and len(round_) < options.batch_articles:
                 round_.append(preparing.popleft().result())
             more = more and fill()
-            slots: list[Finished | Prepared] = []
+            slots: list[Finished | None] = []
             to_analyse: list[Prepared] = []
             for prepared in round_:
                 if prepared.failed is not None:
@@ -220,24 +228,16 @@ def run_local(
                     )
                     continue
                 first_by_hash.setdefault(prepared.sha, prepared.item.id)
-                slots.append(prepared)
+                slots.append(None)
                 to_analyse.append(prepared)
-            vectors: dict[int, Any] = {}
-            encoder_info: tuple[str, str] | None = None
-            if encode and to_analyse:
-                docs = [p.doc for p in to_analyse if p.doc is not None]
-                batch_vectors, encoder_info = encode_batch(docs, options.settings)
-                vectors = {id(p): v for p, v in zip(to_analyse, batch_vectors, strict=True)}
-            for slot in slots:
-                if isinstance(slot, Finished):
-                    done: Future[Finished] = Future()
-                    done.set_result(slot)
-                    writing.append(done)
-                else:
-                    writing.append(
-                        executor.submit(analyse, slot, vectors.get(id(slot)), encoder_info)
-                    )
-            write_ready(block_above=window)
+            chunk: Future[list[Finished]]
+            if to_analyse:
+                chunk = executor.submit(analyse_chunk, to_analyse)
+            else:
+                chunk = Future()
+                chunk.set_result([])
+            writing.append((slots, chunk))
+            write_ready(block_above=chunks_in_flight)
         # On Ctrl-C: keep what is already finished, in order; drop the rest (never written).
         write_ready(block_above=0)
         stats.interrupted = bool(stop)

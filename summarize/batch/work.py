@@ -1,8 +1,8 @@
 """What a worker does to one article: read and split it; later, run the analyses.
 
 Both steps are plain functions of picklable data so they run the same in a process
-pool, inline, or in a Ray actor. The encoder is not here: the runner computes the
-sentence embeddings of many articles in one batch and hands them in.
+pool, inline, or in a Ray actor. Analyses run on a chunk of articles at a time, so the
+encoder work of the whole chunk is batched across its articles (``batch.encoding``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from summarize.batch.items import BatchItem
 from summarize.batch.records import Finished, content_hash, error_record, finish, result_record
@@ -20,8 +20,7 @@ from summarize.errors import SummarizeError
 from summarize.settings import Settings
 
 if TYPE_CHECKING:
-    import numpy as np
-
+    from summarize.context import Context
     from summarize.document import Document
 
 # Articles without a Source field of their own take these from a JSONL/CSV row.
@@ -32,6 +31,9 @@ SOURCE_FIELDS = ("title", "date", "author")
 class WorkerConfig:
     settings: Settings
     max_chars: int
+    # torch intra-op threads of a pool worker (0: torch's default). Two processes with one
+    # thread each beat one process with two on 2 cores: small matmuls scale badly.
+    torch_threads: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +56,11 @@ def init_worker(config: WorkerConfig, ignore_sigint: bool = True) -> None:
     _CONFIG = config
     if ignore_sigint:  # a pool worker process
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        # The main process's encoder and the other workers share the cores: one torch thread
-        # each avoids oversubscription (set before torch is imported in this process).
-        for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(name, "1")
+        # The workers share the cores: a fixed number of torch threads each avoids
+        # oversubscription (set before torch is imported in this process).
+        if config.torch_threads > 0:
+            for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+                os.environ.setdefault(name, str(config.torch_threads))
 
 
 def prepare(item: BatchItem, config: WorkerConfig | None = None) -> Prepared:
@@ -74,22 +77,34 @@ def prepare(item: BatchItem, config: WorkerConfig | None = None) -> Prepared:
     return Prepared(item, doc, content_hash(doc.text), time.perf_counter() - started)
 
 
-def analyse(
-    prepared: Prepared,
-    vectors: np.ndarray | None,
-    encoder: tuple[str, str] | None,
-    config: WorkerConfig | None = None,
-) -> Finished:
-    """Run the analyses on a prepared article (embeddings given) into its finished record."""
+def analyse_chunk(prepared: list[Prepared], config: WorkerConfig | None = None) -> list[Finished]:
+    """Run the analyses on prepared articles, the encoder work batched across all of them."""
+    from summarize.batch.encoding import needs_encoder, prefill_contexts
+    from summarize.context import Context
+
+    config = config or _config()
+    contexts = [Context(settings=config.settings) for _ in prepared]
+    if needs_encoder(config.settings) and prepared:
+        docs = [p.doc for p in prepared if p.doc is not None]
+        try:
+            prefill_contexts(docs, contexts, config.settings)
+        except Exception:  # e.g. the encoder cannot load: each article reports it on its own
+            contexts = [Context(settings=config.settings) for _ in prepared]
+    return [analyse(p, ctx, config) for p, ctx in zip(prepared, contexts, strict=True)]
+
+
+def analyse(prepared: Prepared, ctx: Context | None = None, config: WorkerConfig | None = None) -> Finished:
+    """Run the analyses on one prepared article into its finished record.
+
+    ``ctx`` may carry encoder output computed for it in advance (``prefill_contexts``).
+    """
     from summarize.context import Context
     from summarize.pipeline import run_analyses
 
     config = config or _config()
     item, doc = prepared.item, prepared.doc
     assert doc is not None and prepared.sha is not None
-    ctx = Context(settings=config.settings)
-    if vectors is not None:
-        ctx.put_embeddings(doc, vectors, encoder=encoder)
+    ctx = ctx or Context(settings=config.settings)
     try:
         report = run_analyses(doc, ctx)
     except SummarizeError as exc:
@@ -125,37 +140,3 @@ def _config() -> WorkerConfig:
     if _CONFIG is None:
         raise RuntimeError("worker not initialised: call init_worker first")
     return _CONFIG
-
-
-def needs_embeddings(settings: Settings) -> bool:
-    """Whether the chosen analyses read sentence embeddings (so the runner should batch them).
-
-    The encoder's registry entry lists the jobs it serves; sentiment uses it only with the
-    minilm backend.
-    """
-    from summarize.backends.registry import get_entry
-
-    entry = get_entry(settings.summary.encoder)
-    jobs: tuple[str, ...] = entry.jobs if entry is not None else ("summary", "sentiment", "framing")
-    wanted = set(settings.analyses) & set(jobs)
-    if "sentiment" in wanted and settings.sentiment.backend != "minilm":
-        wanted.discard("sentiment")
-    return bool(wanted)
-
-
-def encode_batch(
-    docs: list[Document], settings: Settings
-) -> tuple[list[np.ndarray], tuple[str, str]]:
-    """Sentence embeddings of many documents in one encoder call (sorted by length inside)."""
-    from summarize.backends.encoder import load_encoder
-
-    encoder = load_encoder(settings.summary.encoder)
-    texts = [s.text for doc in docs for s in doc.sentences]
-    vectors = encoder.encode(texts)
-    out: list[Any] = []
-    start = 0
-    for doc in docs:
-        end = start + len(doc.sentences)
-        out.append(vectors[start:end])
-        start = end
-    return out, (encoder.id, encoder.source)

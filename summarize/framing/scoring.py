@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from summarize.context import Context
+    from summarize.framing.token_embeddings import PieceEmbeddings
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,16 @@ class HeadScores:
 
 
 def word_features_for_document(
-    doc: Document, model: object, head: LinearHead, spans: Sequence[SimpleSpan]
+    doc: Document, pieces: Sequence[PieceEmbeddings], spans: Sequence[SimpleSpan]
 ) -> tuple[list[list[int]], list[np.ndarray]]:
-    """Per sentence: the word-token indices and their feature rows for the word head."""
+    """Per sentence: the word-token indices and their feature rows for the word head.
+
+    ``pieces``: the encoder's sub-word vectors of each sentence (``Context.token_pieces``).
+    """
     import numpy as np
 
-    from summarize.framing.token_embeddings import encode_pieces, word_vectors
+    from summarize.framing.token_embeddings import word_vectors
 
-    pieces = encode_pieces(model, [s.text for s in doc.sentences], layers=head.layers)
     words_of: dict[int, list[int]] = {}
     for i, token in enumerate(doc.tokens):
         if token.is_word:
@@ -69,15 +72,17 @@ def score_with_heads(
     import numpy as np
 
     sentence_head, word_head = heads
-    encoder = ctx.encoder("framing")
-    token_ids, rows = word_features_for_document(doc, encoder.model, word_head, builtin_spans)
+    # Sentence embeddings first: the Context computes the word head's token vectors in the
+    # same encoder pass when it can, and token_pieces then finds them cached.
+    embeddings = ctx.sentence_embeddings(doc, "framing")
+    pieces = ctx.token_pieces(doc, "framing", tuple(word_head.layers))
+    token_ids, rows = word_features_for_document(doc, pieces, builtin_spans)
     word_probability: dict[int, float] = {}
     summaries = []
     for ids, features in zip(token_ids, rows, strict=True):
         probs = word_head.probabilities(features) if len(ids) else np.zeros(0, dtype=np.float32)
         word_probability.update(zip(ids, (float(p) for p in probs), strict=True))
         summaries.append(word_summary(probs))
-    embeddings = ctx.sentence_embeddings(doc, "framing")
     lexical = sentence_lexicon_features(doc, builtin_spans)
     features = np.concatenate([embeddings, lexical, np.stack(summaries)], axis=1)
     sentence_probability = [float(p) for p in sentence_head.probabilities(features)]

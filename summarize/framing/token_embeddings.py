@@ -105,3 +105,70 @@ def word_vectors(pieces: PieceEmbeddings, spans: Sequence[tuple[int, int]]) -> t
             vectors[k] = pieces.vectors[overlap].mean(axis=0)
             found[k] = True
     return vectors, found
+
+
+def supports_joint_pass(model: Any) -> bool:
+    """Whether ``encode_with_pieces`` can serve ``model`` (the lean reader with its pooling)."""
+    return callable(getattr(model, "pool", None)) and getattr(model, "auto_model", None) is not None
+
+
+def encode_with_pieces(
+    model: Any, texts: Sequence[str], *, layers: Sequence[int], batch_size: int = 64
+) -> tuple[np.ndarray, list[PieceEmbeddings]]:
+    """Sentence embeddings AND piece vectors of ``texts`` in one forward pass per batch.
+
+    The pooled vectors are computed exactly as ``LightSentenceEncoder.encode`` does (same
+    unpadded batches, same pooling), so they equal its output; the pieces are the hidden
+    ``layers`` of the same pass, which saves the word head's second pass over the same
+    sentences.
+    """
+    import numpy as np
+    import torch
+
+    from summarize.backends.light_encoder import batch_tensors, exact_length_batches, few_threads_for
+
+    tokenizer, auto_model, max_length = transformer_parts(model)
+    hidden_size = int(auto_model.config.hidden_size)
+    vectors = np.zeros((len(texts), hidden_size), dtype=np.float32)
+    empty = np.zeros((0, hidden_size * len(layers)), dtype=np.float32)
+    out: list[PieceEmbeddings] = [PieceEmbeddings(np.zeros((0, 2), np.int64), empty)] * len(texts)
+    if not texts:
+        return vectors, out
+    encoded = tokenizer(
+        list(texts),
+        truncation=True,
+        max_length=max_length,
+        return_offsets_mapping=True,
+        return_special_tokens_mask=True,
+    )
+    with torch.inference_mode(), few_threads_for(encoded["input_ids"]):
+        for idx in exact_length_batches([len(ids) for ids in encoded["input_ids"]], batch_size):
+            batch = batch_tensors(encoded, idx)
+            result = auto_model(**batch, output_hidden_states=True)
+            vectors[idx] = model.pool(result.last_hidden_state, batch["attention_mask"]).float().numpy()
+            states = result.hidden_states
+            layered = np.concatenate([states[k].float().numpy() for k in layers], axis=-1)
+            for row, i in enumerate(idx):
+                keep = ~np.asarray(encoded["special_tokens_mask"][i], dtype=bool)
+                out[i] = PieceEmbeddings(
+                    offsets=np.asarray(encoded["offset_mapping"][i], dtype=np.int64)[keep],
+                    vectors=layered[row][keep].astype(np.float32),
+                )
+    return vectors, out
+
+
+def word_head_layers(settings: Any) -> tuple[int, ...] | None:
+    """The hidden layers framing's word head will ask for under ``settings``, or None.
+
+    Lets the Context compute them in the same pass as the sentence embeddings; None when
+    framing is not chosen or its heads cannot load (framing then falls back by itself).
+    """
+    if "framing" not in settings.analyses:
+        return None
+    from summarize.errors import ModelError
+    from summarize.framing.heads import load_heads
+
+    try:
+        return tuple(load_heads()[1].layers)
+    except (ModelError, OSError):
+        return None

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from summarize.context import Context
-from summarize.document import Document
+from summarize.document import Document, Token
 from summarize.errors import UsageError
 from summarize.sentiment.section import Contribution
 from summarize.sentiment.settings import BACKENDS, SentimentSettings
 from summarize.sentiment.vader_backend import VADER_ID, VADER_SOURCE, compound_scores, word_valences
+
+if TYPE_CHECKING:
+    import numpy as np
 
 NEUTRAL_BAND = {"vader": 0.05, "minilm": 0.1, "hf": 0.1}
 ScoreTexts = Callable[[list[str]], list[float]]
@@ -59,18 +63,9 @@ def occlusion_contributions(
     Only content words are occluded: removing "the" or "has" mostly measures grammar
     damage, not sentiment, and skipping them saves about a third of the encodes.
     """
-    from summarize.entities.gazetteer import FUNCTION_WORDS
-
-    sentence = doc.sentences[index]
-    tokens = [t for t in doc.sentence_tokens(index) if t.is_word]
-    words = [t for t in tokens if t.text.lower() not in FUNCTION_WORDS and not t.text[0].isdigit()]
-    if len(tokens) < 2 or not words:
+    words, variants = occlusion_variants(doc, index)
+    if not variants:
         return ()
-    variants = []
-    for word in words:
-        left = doc.text[sentence.start : word.start].rstrip()
-        right = doc.text[word.end : sentence.end].lstrip()
-        variants.append(f"{left} {right}".strip())
     without = score_texts(variants)
     contributions = [
         Contribution(w.text, w.start, w.end, round(score - s, 4), index, "occlusion")
@@ -78,6 +73,52 @@ def occlusion_contributions(
         if abs(score - s) >= 0.005
     ]
     return tuple(sorted(contributions, key=lambda c: -abs(c.weight))[:top])
+
+
+def occlusion_variants(doc: Document, index: int) -> tuple[list[Token], list[str]]:
+    """The content words of sentence ``index`` and the sentence with each one removed."""
+    from summarize.entities.gazetteer import FUNCTION_WORDS
+
+    sentence = doc.sentences[index]
+    tokens = [t for t in doc.sentence_tokens(index) if t.is_word]
+    words = [t for t in tokens if t.text.lower() not in FUNCTION_WORDS and not t.text[0].isdigit()]
+    if len(tokens) < 2 or not words:
+        return [], []
+    variants = []
+    for word in words:
+        left = doc.text[sentence.start : word.start].rstrip()
+        right = doc.text[word.end : sentence.end].lstrip()
+        variants.append(f"{left} {right}".strip())
+    return words, variants
+
+
+def minilm_occlusion_texts(doc: Document, embeddings: np.ndarray, settings: SentimentSettings) -> list[str]:
+    """The texts the minilm backend will encode to explain ``doc`` (its occlusion variants).
+
+    A batch runner encodes these for many documents in one call and hands them in with
+    ``Context.put_text_embeddings``; the scores are the ones ``_score_minilm`` computes.
+    """
+    if settings.backend != "minilm" or not len(doc.sentences):
+        return []
+    scores = _minilm_sentence_scores(doc, embeddings)
+    texts: list[str] = []
+    for i in sorted(_polar_sentences(scores, settings)):  # in document order, as _explain
+        texts.extend(occlusion_variants(doc, i)[1])
+    return texts
+
+
+def _minilm_sentence_scores(doc: Document, embeddings: np.ndarray) -> list[float]:
+    import numpy as np
+
+    from summarize.sentiment.head import load_head
+
+    head = load_head()
+    vader = np.array(compound_scores([s.text for s in doc.sentences])) if head.uses_vader else None
+    return [float(x) for x in head.predict_score(embeddings, vader)] if len(doc.sentences) else []
+
+
+def _polar_sentences(scores: list[float], settings: SentimentSettings) -> list[int]:
+    return sorted(range(len(scores)), key=lambda i: -abs(scores[i]))[: settings.explain_sentences]
 
 
 def _score_vader(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
@@ -106,13 +147,12 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings) -> S
     if head.uses_vader:
         ctx.record_model("sentiment", VADER_ID, VADER_SOURCE)
     embeddings = ctx.sentence_embeddings(doc, "sentiment")
-    vader = np.array(compound_scores([s.text for s in doc.sentences])) if head.uses_vader else None
-    scores = [float(x) for x in head.predict_score(embeddings, vader)] if len(doc.sentences) else []
+    scores = _minilm_sentence_scores(doc, embeddings)
 
     def score_texts(texts: list[str]) -> list[float]:
-        # Occlusion variants are new texts: they need the encoder, the article's sentences do not.
+        # Occlusion variants are new texts: the encoder (or a batch runner's vectors of them).
         extra = np.array(compound_scores(texts)) if head.uses_vader else None
-        return [float(x) for x in head.predict_score(ctx.encoder("sentiment").encode(texts), extra)]
+        return [float(x) for x in head.predict_score(ctx.encode_texts(texts, "sentiment"), extra)]
 
     contributions = _explain(doc, scores, score_texts, settings)
     return Scored(
@@ -149,8 +189,7 @@ def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings) -> Score
 def _explain(
     doc: Document, scores: list[float], score_texts: ScoreTexts, settings: SentimentSettings
 ) -> tuple[tuple[Contribution, ...], ...]:
-    polar = sorted(range(len(scores)), key=lambda i: -abs(scores[i]))[: settings.explain_sentences]
-    chosen = set(polar)
+    chosen = set(_polar_sentences(scores, settings))
     out: list[tuple[Contribution, ...]] = []
     for sentence in doc.sentences:
         i = sentence.index

@@ -30,12 +30,19 @@ def run(doc: Document, ctx: Context) -> SummarySection:
     settings = ctx.settings.summary
     if settings.method not in METHODS:
         raise UsageError(f"unknown summary method '{settings.method}'; choose from {', '.join(METHODS)}")
+    # The extractive default stops at the scorer's word budget (chosen with it by cross-
+    # validation); generated summaries keep a plain sentence count.
+    words_per_sentence = None
+    if settings.method == "extractive":
+        from summarize.summary.scorer import load_scorer
+
+        words_per_sentence = load_scorer().words_per_sentence
     target = resolve_length(
-        len(doc.sentences), sentences=settings.sentences, words=settings.words, ratio=settings.ratio
+        len(doc.sentences), sentences=settings.sentences, words=settings.words, ratio=settings.ratio,
+        words_per_sentence=words_per_sentence,
     )
     embeddings = ctx.sentence_embeddings(doc, JOB)
-    encoder = ctx.encoder(JOB)
-    encoder_info = ModelInfo(encoder.id, encoder.source)
+    encoder_info = ModelInfo(*ctx.encoder_info(JOB))  # no model load when embeddings were handed in
     if settings.method == "extractive":
         return _extractive_section(doc, ctx, embeddings, target, encoder_info)
     return _generated_section(doc, ctx, embeddings, target, encoder_info)
