@@ -46,45 +46,68 @@ def detect_spans(doc: Document, lexicon: Lexicon, quotes: list[Quote] | None = N
     """Non-overlapping framing spans (longest wins), each marked as the writer's or a speaker's."""
     quotes = find_quotes(doc) if quotes is None else quotes
     matches = resolve_overlaps(find_all_matches(doc, lexicon_index(lexicon)))
-    candidates: list[FramingSpan] = []
-    for match in matches:
-        speech = speech_of(quote_at(quotes, match.start, match.end))
-        entry = match.entry
-        candidates.append(
-            FramingSpan(
-                start=match.start,
-                end=match.end,
-                text=doc.text[match.start : match.end],
-                category=entry.category,
-                explanation=entry.explanation,
-                alternative=entry.alternative,
-                in_quote=speech is not None,
-                speaker=speech.speaker if speech else None,
-                term=entry.term,
-                weight=entry.weight,
-                score=None,
-                source="lexicon",
-            )
+    candidates = [
+        _span(
+            doc,
+            quotes,
+            m.start,
+            m.end,
+            m.entry.category,
+            m.entry.explanation,
+            m.entry.alternative,
+            term=m.entry.term,
+            weight=m.entry.weight,
+            source="lexicon",
         )
-    for pattern in find_patterns(doc, quotes):
-        speech = speech_of(quote_at(quotes, pattern.start, pattern.end))
-        candidates.append(
-            FramingSpan(
-                start=pattern.start,
-                end=pattern.end,
-                text=doc.text[pattern.start : pattern.end],
-                category=pattern.category,
-                explanation=pattern.explanation,
-                alternative=pattern.alternative,
-                in_quote=speech is not None,
-                speaker=speech.speaker if speech else None,
-                term=pattern.category.replace("_", " "),
-                weight=pattern.weight,
-                score=None,
-                source="pattern",
-            )
+        for m in matches
+    ]
+    candidates += [
+        _span(
+            doc,
+            quotes,
+            p.start,
+            p.end,
+            p.category,
+            p.explanation,
+            p.alternative,
+            term=p.category.replace("_", " "),
+            weight=p.weight,
+            source="pattern",
         )
+        for p in find_patterns(doc, quotes)
+    ]
     return Detection(spans=non_overlapping(candidates), quotes=quotes)
+
+
+def _span(
+    doc: Document,
+    quotes: list[Quote],
+    start: int,
+    end: int,
+    category: str,
+    explanation: str,
+    alternative: str | None,
+    *,
+    term: str,
+    weight: float,
+    source: str,
+) -> FramingSpan:
+    """A span marked as the writer's own words or as quoted speech (with its speaker)."""
+    speech = speech_of(quote_at(quotes, start, end))
+    return FramingSpan(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        category=category,
+        explanation=explanation,
+        alternative=alternative,
+        in_quote=speech is not None,
+        speaker=speech.speaker if speech else None,
+        term=term,
+        weight=weight,
+        score=None,
+        source=source,
+    )
 
 
 def non_overlapping(spans: Sequence[FramingSpan]) -> list[FramingSpan]:
