@@ -13,14 +13,15 @@ import json
 from functools import cache
 from typing import Any
 
-from summarize.framing.features import LEXICON_CATEGORIES
+from summarize.framing.analysis import HEAD_CATEGORY
+from summarize.framing.features import LEXICON_CATEGORIES, PATTERN_CATEGORIES
 
 # The built-in framing categories (summarize/data/lexicons/*.yaml, the patterns of
 # summarize/framing/patterns.py and the word head's HEAD_CATEGORY), fixed here so the schema
 # is stable even when a run uses --lexicon-only or no framing at all. tests/batch checks them.
 FRAMING_LEXICON_CATEGORIES: tuple[str, ...] = LEXICON_CATEGORIES
-FRAMING_PATTERN_CATEGORIES: tuple[str, ...] = ("scare_quote", "so_called", "agentless_passive")
-FRAMING_HEAD_CATEGORIES: tuple[str, ...] = ("flagged_word",)
+FRAMING_PATTERN_CATEGORIES: tuple[str, ...] = PATTERN_CATEGORIES
+FRAMING_HEAD_CATEGORIES: tuple[str, ...] = (HEAD_CATEGORY,)
 FRAMING_CATEGORIES = FRAMING_LEXICON_CATEGORIES + FRAMING_PATTERN_CATEGORIES + FRAMING_HEAD_CATEGORIES
 
 HEAD_COLUMNS: tuple[tuple[str, str], ...] = (
