@@ -132,13 +132,12 @@ def build_settings(
         raise UsageError("--lexicon adds to the built-in lexicons and --lexicon-only replaces them; use one")
     if sentiment_backend is SentimentBackend.hf and not sentiment_model:
         raise UsageError("--sentiment-backend hf needs --sentiment-model (a hub id or a local folder)")
-    defaults = Settings()
     kwargs = {}
     if analyses is not None:
         kwargs["analyses"] = analyses
     settings = Settings(**kwargs)
     summary = replace(
-        defaults.summary,
+        settings.summary,
         method=method.value,
         model=model,
         encoder=encoder,
@@ -147,11 +146,11 @@ def build_settings(
         ratio=ratio,
         strict=strict,
     )
-    sentiment = defaults.sentiment
+    sentiment = settings.sentiment
     if sentiment_backend is not None:
         sentiment = replace(sentiment, backend=sentiment_backend.value)
     if sentiment_model is not None:
         sentiment = replace(sentiment, model=sentiment_model)
     files = tuple(str(p) for p in (lexicon_only or lexicon or ()))
-    framing = replace(defaults.framing, lexicons=files, lexicon_only=bool(lexicon_only))
+    framing = replace(settings.framing, lexicons=files, lexicon_only=bool(lexicon_only))
     return replace(settings, summary=summary, sentiment=sentiment, framing=framing)
