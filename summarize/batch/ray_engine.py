@@ -35,7 +35,7 @@ from summarize.batch.runner import (
     StopOnInterrupt,
     pending_items,
 )
-from summarize.batch.work import WorkerConfig, analyse_chunk, prepare
+from summarize.batch.work import WorkerConfig, analyse_chunk, limit_native_caches, prepare
 from summarize.batch.writers import ResultWriter
 from summarize.errors import UsageError
 
@@ -48,6 +48,7 @@ class RayAnalyser:
     def __init__(self, config: WorkerConfig) -> None:
         from summarize.batch.encoding import needs_encoder
 
+        limit_native_caches()
         self.config = config
         if needs_encoder(config.settings):
             from summarize.backends.encoder import load_encoder

@@ -61,6 +61,37 @@ def init_worker(config: WorkerConfig, ignore_sigint: bool = True) -> None:
         if config.torch_threads > 0:
             for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
                 os.environ.setdefault(name, str(config.torch_threads))
+    limit_native_caches()
+
+
+# oneDNN keeps one compiled kernel per matrix shape it has seen, 1024 by default. Unpadded
+# batches give a new shape per (texts, tokens) pair, so a long-running worker filled the
+# cache with ~300 MB of kernels; 64 cost no measurable CPU on the bench corpus.
+ONEDNN_CACHE_CAPACITY = "64"
+
+
+def limit_native_caches() -> None:
+    """Cap oneDNN's kernel cache (read when torch first creates a kernel, so call early)."""
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", ONEDNN_CACHE_CAPACITY)
+
+
+def release_memory() -> None:
+    """Hand freed heap back to the OS after a chunk (glibc keeps it otherwise).
+
+    Measured on a worker over 100 SummEval articles: resident memory 1,360-1,480 MB without,
+    ~800 MB with this and the kernel cache cap, at the same CPU time. Not glibc: nothing to do.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if not name:
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 def prepare(item: BatchItem, config: WorkerConfig | None = None) -> Prepared:
@@ -90,7 +121,10 @@ def analyse_chunk(prepared: list[Prepared], config: WorkerConfig | None = None) 
             prefill_contexts(docs, contexts, config.settings)
         except Exception:  # e.g. the encoder cannot load: each article reports it on its own
             contexts = [Context(settings=config.settings) for _ in prepared]
-    return [analyse(p, ctx, config) for p, ctx in zip(prepared, contexts, strict=True)]
+    finished = [analyse(p, ctx, config) for p, ctx in zip(prepared, contexts, strict=True)]
+    del contexts  # the chunk's embeddings and token vectors: free them before trimming
+    release_memory()
+    return finished
 
 
 def analyse(prepared: Prepared, ctx: Context | None = None, config: WorkerConfig | None = None) -> Finished:

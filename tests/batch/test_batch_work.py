@@ -1,0 +1,47 @@
+"""Worker set-up: native caches capped, freed heap handed back after a chunk."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from summarize.batch import work
+from summarize.batch.work import ONEDNN_CACHE_CAPACITY, WorkerConfig, init_worker, release_memory
+from summarize.settings import Settings
+
+CACHE_VAR = "ONEDNN_PRIMITIVE_CACHE_CAPACITY"
+
+
+@pytest.fixture
+def restore_worker(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv(CACHE_VAR, raising=False)
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        monkeypatch.setenv(name, os.environ.get(name, "1"))
+    handler = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(work, "_CONFIG", None)
+    yield
+    signal.signal(signal.SIGINT, handler)
+
+
+@pytest.mark.parametrize("pool_worker", [True, False])
+def test_init_worker_caps_the_onednn_kernel_cache(restore_worker: None, pool_worker: bool) -> None:
+    init_worker(WorkerConfig(settings=Settings(), max_chars=1000), ignore_sigint=pool_worker)
+    assert os.environ[CACHE_VAR] == ONEDNN_CACHE_CAPACITY
+
+
+def test_init_worker_keeps_a_capacity_the_user_set(
+    restore_worker: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_VAR, "512")
+    init_worker(WorkerConfig(settings=Settings(), max_chars=1000), ignore_sigint=False)
+    assert os.environ[CACHE_VAR] == "512"
+
+
+def test_release_memory_runs_without_glibc(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes.util
+
+    release_memory()  # on glibc: malloc_trim
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    release_memory()  # elsewhere: a no-op, not an error
