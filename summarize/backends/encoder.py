@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarize.backends.locate import locate_folder_or_hub
 from summarize.backends.registry import get_entry, package_path
 from summarize.backends.verify import verify_file
 from summarize.errors import ModelError
@@ -112,20 +113,14 @@ def resolve_encoder(name: str) -> tuple[str, str, str]:
             where = f"package:{source.package}" if source and source.package else f"path:{folder}"
             return str(folder), entry.id, where
         name = entry.id  # fall back to the hub id
-    path = Path(name).expanduser()
-    if path.exists():
-        if not (path / "config.json").exists() and not (path / "modules.json").exists():
-            raise ModelError(f"{path}: not a model folder (no config.json or modules.json)")
-        from summarize.backends.safety import check_local_model, transformer_folder
-
-        check_local_model(transformer_folder(path))  # complete, and no unrequested pickle
-        return str(path), str(path), f"path:{path.resolve()}"
-    if "/" not in name:
-        raise ModelError(
+    return locate_folder_or_hub(
+        name,
+        markers=("config.json", "modules.json"),
+        unknown=(
             f"unknown encoder '{name}'; use a registry name (see `summarize models list`), "
             "a hub id like sentence-transformers/all-MiniLM-L6-v2, or a local folder"
-        )
-    return name, name, "hub"
+        ),
+    )
 
 
 def _load(name: str) -> Encoder:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends.locate import locate_folder_or_hub
 from summarize.backends.registry import get_entry, missing_model_error, package_path
 from summarize.errors import ModelError
 
@@ -141,20 +142,13 @@ def resolve_generator(name: str) -> tuple[str, str, str]:
             if folder is not None:
                 return str(folder), entry.id, f"path:{folder}"
         name = entry.id
-    path = Path(name).expanduser()
-    if path.exists():
-        if not (path / "config.json").is_file():
-            raise ModelError(f"{path}: not a model folder (no config.json)")
-        from summarize.backends.safety import check_local_model
-
-        check_local_model(path)  # weights and tokenizer present; no pickle unless allowed
-        return str(path), str(path), f"path:{path.resolve()}"
-    if "/" not in name:
-        raise ModelError(
+    return locate_folder_or_hub(
+        name,
+        unknown=(
             f"unknown model '{name}'; use a registry name (see `summarize models list`), "
             "a hub id like sshleifer/distilbart-cnn-12-6, or a local folder"
-        )
-    return name, name, "hub"
+        ),
+    )
 
 
 def _context_tokens(kind: str, config: Any, tokenizer: Any) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends.locate import locate_folder_or_hub
 from summarize.errors import ModelError
 
 _LOCK = threading.Lock()
@@ -87,18 +88,11 @@ def _load(name: str) -> HFClassifier:
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    path = Path(name).expanduser()
-    if path.exists():
-        if not (path / "config.json").is_file():
-            raise ModelError(f"{path}: not a model folder (no config.json)")
-        from summarize.backends.safety import check_local_model
-
-        check_local_model(path)  # complete, and no pickle-only weights unless allowed
-        target, model_id, source = str(path), str(path), f"path:{path.resolve()}"
-    elif "/" in name or re.fullmatch(r"[\w.-]+", name):
-        target, model_id, source = name, name, "hub"
-    else:
-        raise ModelError(f"--sentiment-model '{name}': give a hub id (org/name) or a local folder")
+    target, model_id, source = locate_folder_or_hub(
+        name,
+        bare_names_are_hub_ids=True,
+        unknown=f"--sentiment-model '{name}': give a hub id (org/name) or a local folder",
+    )
     from summarize.backends.safety import pickle_allowed
 
     local_only = False
@@ -110,7 +104,7 @@ def _load(name: str) -> HFClassifier:
         )
     # Safetensors only, unless the user opted in to pickle weights (--allow-pickle).
     use_safetensors = None if pickle_allowed() else True
-    if source != "hub" and not any(path.glob("*.safetensors")):
+    if source != "hub" and not any(Path(target).glob("*.safetensors")):
         use_safetensors = None  # check_local_model already refused unrequested pickles
     try:
         tokenizer = AutoTokenizer.from_pretrained(
