@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from summarize.backends.encoder import Encoder
     from summarize.document import Document
+    from summarize.entities import Actor
     from summarize.framing.token_embeddings import PieceEmbeddings
 
 
@@ -42,6 +43,20 @@ class Context:
     # Embeddings of other texts (sentiment's occlusion variants) a batch runner computed
     # across many documents; ``encode_texts`` looks here before calling the encoder.
     _text_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    # id(Document) -> (document, its named actors): sentiment's occlusion and its per-actor
+    # scores both need them, and a batch runner plans the occlusion before the analysis runs.
+    _actors: dict[int, tuple[Document, list[Actor]]] = field(default_factory=dict)
+
+    def actors(self, doc: Document) -> list[Actor]:
+        """The named actors of ``doc`` (``entities.find_actors``), found once per document."""
+        cached = self._actors.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        from summarize.entities import find_actors
+
+        found = find_actors(doc)
+        self._actors[id(doc)] = (doc, found)
+        return found
 
     def encoder(self, job: str) -> Encoder:
         from summarize.backends.encoder import load_encoder
@@ -137,6 +152,7 @@ class Context:
     def forget(self, doc: Document) -> None:
         self._embeddings.pop(id(doc), None)
         self._pieces.pop(id(doc), None)
+        self._actors.pop(id(doc), None)
 
     def record_model(self, job: str, model_id: str, source: str) -> None:
         self.models_used[(job, model_id)] = ModelUse(job=job, id=model_id, source=source)

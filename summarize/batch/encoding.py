@@ -83,13 +83,13 @@ def _prefill_occlusion(
     info: tuple[str, str],
 ) -> None:
     from summarize.backends.encoder import load_encoder
-    from summarize.sentiment.scoring import minilm_occlusion_texts
+    from summarize.sentiment.scoring import minilm_occlusion_texts, name_spans
 
     # Not through ctx.sentence_embeddings: that would record a model use out of the
     # analyses' order, and the report's provenance must equal `summarize report`'s.
     per_doc = [
-        minilm_occlusion_texts(doc, vectors, settings.sentiment)
-        for doc, vectors in zip(docs, embeddings, strict=True)
+        minilm_occlusion_texts(doc, vectors, settings.sentiment, name_spans(ctx.actors(doc)))
+        for doc, vectors, ctx in zip(docs, embeddings, contexts, strict=True)
     ]
     unique = list(dict.fromkeys(t for texts in per_doc for t in texts))
     if not unique:

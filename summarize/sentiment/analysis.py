@@ -24,8 +24,7 @@ TOP_WORDS_SHOWN = 8
 
 
 def run(doc: Document, ctx: Context) -> SentimentSection:
-    from summarize.entities import find_actors
-    from summarize.sentiment.scoring import NEUTRAL_BAND, score_document
+    from summarize.sentiment.scoring import NEUTRAL_BAND, name_spans, score_document
 
     settings = ctx.settings.sentiment
     band = (
@@ -33,7 +32,8 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
         if settings.neutral_band is not None
         else NEUTRAL_BAND.get(settings.backend, 0.1)
     )
-    scored = score_document(doc, ctx, settings)
+    found = ctx.actors(doc)
+    scored = score_document(doc, ctx, settings, names=name_spans(found))
     sentences = tuple(
         SentenceScore(
             index=s.index,
@@ -45,7 +45,7 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
     )
     document_score = document_mean(doc, scored.scores)
     actors = actor_sentiments(
-        find_actors(doc), scored.scores, scored.contributions, band, settings.max_actors
+        found, scored.scores, scored.contributions, band, settings.max_actors
     )
     contributions = tuple(sorted((c for cs in scored.contributions for c in cs), key=lambda c: c.start))
     return SentimentSection(

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,8 +24,11 @@ from summarize.sentiment.vader_backend import VADER_ID, VADER_SOURCE, compound_s
 if TYPE_CHECKING:
     import numpy as np
 
+    from summarize.entities import Actor
+
 NEUTRAL_BAND = {"vader": 0.05, "minilm": 0.1, "hf": 0.1}
 ScoreTexts = Callable[[list[str]], list[float]]
+Span = tuple[int, int]  # character offsets into Document.text
 
 
 @dataclass(frozen=True)
@@ -36,14 +39,22 @@ class Scored:
     explanation: str
 
 
-def score_document(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+def score_document(
+    doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span] = ()
+) -> Scored:
+    """Sentence scores and their words; ``names`` (actor mentions) are never occluded."""
     if settings.backend not in BACKENDS:
         raise UsageError(f"unknown sentiment backend '{settings.backend}'; choose from {', '.join(BACKENDS)}")
     if settings.backend == "vader":
         return _score_vader(doc, ctx, settings)
     if settings.backend == "minilm":
-        return _score_minilm(doc, ctx, settings)
-    return _score_hf(doc, ctx, settings)
+        return _score_minilm(doc, ctx, settings, names)
+    return _score_hf(doc, ctx, settings, names)
+
+
+def name_spans(actors: Sequence[Actor]) -> tuple[Span, ...]:
+    """Where the actors are mentioned, the spans occlusion leaves alone."""
+    return tuple(sorted((m.start, m.end) for actor in actors for m in actor.mentions))
 
 
 def lexicon_contributions(doc: Document, index: int, top: int) -> tuple[Contribution, ...]:
@@ -56,14 +67,22 @@ def lexicon_contributions(doc: Document, index: int, top: int) -> tuple[Contribu
 
 
 def occlusion_contributions(
-    doc: Document, index: int, score: float, score_texts: ScoreTexts, top: int
+    doc: Document,
+    index: int,
+    score: float,
+    score_texts: ScoreTexts,
+    top: int,
+    names: Sequence[Span] = (),
 ) -> tuple[Contribution, ...]:
     """Weight of a word = the sentence's score minus its score with that word removed.
 
     Only content words are occluded: removing "the" or "has" mostly measures grammar
-    damage, not sentiment, and skipping them saves about a third of the encodes.
+    damage, not sentiment, and skipping them saves about a third of the encodes. Actor
+    names (``names``) are not occluded either: removing "Lukashenko" measures what the
+    encoder associates with the man, not how the sentence speaks of him, and the actor's
+    own score is built from the words around the name.
     """
-    words, variants = occlusion_variants(doc, index)
+    words, variants = occlusion_variants(doc, index, names)
     if not variants:
         return ()
     without = score_texts(variants)
@@ -75,13 +94,22 @@ def occlusion_contributions(
     return tuple(sorted(contributions, key=lambda c: -abs(c.weight))[:top])
 
 
-def occlusion_variants(doc: Document, index: int) -> tuple[list[Token], list[str]]:
-    """The content words of sentence ``index`` and the sentence with each one removed."""
+def occlusion_variants(
+    doc: Document, index: int, names: Sequence[Span] = ()
+) -> tuple[list[Token], list[str]]:
+    """The content words of sentence ``index`` outside ``names``, and the sentence with each one removed."""
     from summarize.entities.gazetteer import FUNCTION_WORDS
 
     sentence = doc.sentences[index]
+    inside = [(start, end) for start, end in names if start < sentence.end and end > sentence.start]
     tokens = [t for t in doc.sentence_tokens(index) if t.is_word]
-    words = [t for t in tokens if t.text.lower() not in FUNCTION_WORDS and not t.text[0].isdigit()]
+    words = [
+        t
+        for t in tokens
+        if t.text.lower() not in FUNCTION_WORDS
+        and not t.text[0].isdigit()
+        and not any(start <= t.start and t.end <= end for start, end in inside)
+    ]
     if len(tokens) < 2 or not words:
         return [], []
     variants = []
@@ -92,18 +120,21 @@ def occlusion_variants(doc: Document, index: int) -> tuple[list[Token], list[str
     return words, variants
 
 
-def minilm_occlusion_texts(doc: Document, embeddings: np.ndarray, settings: SentimentSettings) -> list[str]:
+def minilm_occlusion_texts(
+    doc: Document, embeddings: np.ndarray, settings: SentimentSettings, names: Sequence[Span] = ()
+) -> list[str]:
     """The texts the minilm backend will encode to explain ``doc`` (its occlusion variants).
 
     A batch runner encodes these for many documents in one call and hands them in with
-    ``Context.put_text_embeddings``; the scores are the ones ``_score_minilm`` computes.
+    ``Context.put_text_embeddings``; the scores are the ones ``_score_minilm`` computes
+    (give the same ``names``: ``name_spans(ctx.actors(doc))``).
     """
     if settings.backend != "minilm" or not len(doc.sentences):
         return []
     scores = _minilm_sentence_scores(doc, embeddings)
     texts: list[str] = []
     for i in sorted(_polar_sentences(scores, settings)):  # in document order, as _explain
-        texts.extend(occlusion_variants(doc, i)[1])
+        texts.extend(occlusion_variants(doc, i, names)[1])
     return texts
 
 
@@ -135,7 +166,7 @@ def _score_vader(doc: Document, ctx: Context, settings: SentimentSettings) -> Sc
     )
 
 
-def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span]) -> Scored:
     import numpy as np
 
     from summarize.sentiment.head import HEAD_NAME, head_path, load_head
@@ -154,19 +185,16 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings) -> S
         extra = np.array(compound_scores(texts)) if head.uses_vader else None
         return [float(x) for x in head.predict_score(ctx.encode_texts(texts, "sentiment"), extra)]
 
-    contributions = _explain(doc, scores, score_texts, settings)
+    contributions = _explain(doc, scores, score_texts, settings, names)
     return Scored(
         model=f"{head.encoder} + summarize/{HEAD_NAME} (ridge, alpha {head.alpha:g})",
         scores=tuple(scores),
         contributions=contributions,
-        explanation=(
-            f"occlusion on the {settings.explain_sentences} most polar sentences (score change when a word "
-            "is removed); VADER lexicon valences on the others"
-        ),
+        explanation=_occlusion_explanation(settings),
     )
 
 
-def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span]) -> Scored:
     from summarize.sentiment.hf_backend import load_classifier
 
     if not settings.model:
@@ -174,27 +202,35 @@ def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings) -> Score
     classifier = load_classifier(settings.model)
     ctx.record_model("sentiment", classifier.id, classifier.source)
     scores = classifier.scores([s.text for s in doc.sentences])
-    contributions = _explain(doc, scores, classifier.scores, settings)
+    contributions = _explain(doc, scores, classifier.scores, settings, names)
     return Scored(
         model=classifier.id,
         scores=tuple(scores),
         contributions=contributions,
-        explanation=(
-            f"occlusion on the {settings.explain_sentences} most polar sentences (score change when a word "
-            "is removed); VADER lexicon valences on the others"
-        ),
+        explanation=_occlusion_explanation(settings),
+    )
+
+
+def _occlusion_explanation(settings: SentimentSettings) -> str:
+    return (
+        f"occlusion on the {settings.explain_sentences} most polar sentences (score change when a word "
+        "other than an actor's name is removed); VADER lexicon valences on the others"
     )
 
 
 def _explain(
-    doc: Document, scores: list[float], score_texts: ScoreTexts, settings: SentimentSettings
+    doc: Document,
+    scores: list[float],
+    score_texts: ScoreTexts,
+    settings: SentimentSettings,
+    names: Sequence[Span],
 ) -> tuple[tuple[Contribution, ...], ...]:
     chosen = set(_polar_sentences(scores, settings))
     out: list[tuple[Contribution, ...]] = []
     for sentence in doc.sentences:
         i = sentence.index
         if i in chosen:
-            out.append(occlusion_contributions(doc, i, scores[i], score_texts, settings.top_words))
+            out.append(occlusion_contributions(doc, i, scores[i], score_texts, settings.top_words, names))
         else:
             out.append(lexicon_contributions(doc, i, settings.top_words))
     return tuple(out)

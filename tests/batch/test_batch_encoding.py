@@ -13,7 +13,7 @@ from summarize.context import Context
 from summarize.document import build_document
 from summarize.framing.token_embeddings import encode_pieces, encode_with_pieces, word_head_layers
 from summarize.pipeline import run_analyses
-from summarize.sentiment.scoring import minilm_occlusion_texts
+from summarize.sentiment.scoring import minilm_occlusion_texts, name_spans
 from summarize.sentiment.settings import SentimentSettings
 from summarize.settings import Settings
 
@@ -82,11 +82,13 @@ def test_context_computes_word_head_pieces_with_the_sentence_embeddings() -> Non
 
 def test_occlusion_texts_are_those_the_single_article_path_encodes() -> None:
     settings = Settings(analyses=("sentiment",))
-    doc = build_document(ARTICLES["match"] + "\n\n" + ARTICLES["council"])
+    doc = build_document("\n\n".join(ARTICLES[name] for name in ("bridge", "match", "council")))
     ctx = RecordingContext(settings=settings)
     run_analyses(doc, ctx)
-    planned = minilm_occlusion_texts(doc, ctx.sentence_embeddings(doc, "sentiment"), settings.sentiment)
-    assert planned and planned == ctx.extra_texts
+    names = name_spans(ctx.actors(doc))
+    vectors = ctx.sentence_embeddings(doc, "sentiment")
+    planned = minilm_occlusion_texts(doc, vectors, settings.sentiment, names)
+    assert names and planned and planned == ctx.extra_texts
     vader = SentimentSettings(backend="vader")  # explains by lexicon: nothing to encode
     assert minilm_occlusion_texts(doc, ctx.sentence_embeddings(doc, "sentiment"), vader) == []
 

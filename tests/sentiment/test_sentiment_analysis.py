@@ -14,6 +14,7 @@ from summarize.errors import UsageError
 from summarize.pipeline import analyze
 from summarize.sentiment import analysis
 from summarize.sentiment.hf_backend import label_polarity
+from summarize.sentiment.scoring import occlusion_variants
 from summarize.sentiment.settings import SentimentSettings
 from summarize.settings import Settings
 
@@ -135,6 +136,29 @@ def test_minilm_end_to_end_with_occlusion() -> None:
         assert report.document.text[c.start : c.end] == c.text
     assert "MiniLM" in section.model
     assert {m.job for m in report.provenance.models} == {"sentiment"}
+
+
+def test_occlusion_leaves_actor_names_alone() -> None:
+    doc = build_document("Mayor Dana Whitfield condemned the reckless, shameful budget cuts in Harborview.")
+    names = ((6, 20),)  # "Dana Whitfield"
+    words, variants = occlusion_variants(doc, 0, names)
+    everything = [w.text for w in occlusion_variants(doc, 0)[0]]
+    assert {"Dana", "Whitfield", "condemned"} <= set(everything)
+    assert [w.text for w in words] == [w for w in everything if w not in {"Dana", "Whitfield"}]
+    assert all("Dana Whitfield" in v for v in variants)
+
+
+@pytest.mark.slow
+def test_no_occlusion_weight_falls_on_an_actor_name() -> None:
+    from summarize.entities import find_actors
+
+    report = analyze(ARTICLE, _settings(backend="minilm", explain_sentences=6))
+    mentions = [(m.start, m.end) for a in find_actors(report.document) for m in a.mentions]
+    assert mentions
+    occluded = [c for c in report.sentiment.contributions if c.method == "occlusion"]
+    assert occluded
+    for c in occluded:
+        assert not any(start <= c.start and c.end <= end for start, end in mentions), c
 
 
 def test_hf_backend_with_a_tiny_local_model(tiny_classifier: Path) -> None:
