@@ -38,22 +38,12 @@ import threading
 import time
 from pathlib import Path
 
+from evaldata import eval_dir, summeval_articles
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 SUMMARIZE = str(Path(PYTHON).parent / "summarize")
-
-
-def eval_dir() -> Path:
-    return Path(os.environ.get("SUMMARIZE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
-
-
-def load_articles() -> list[str] | None:
-    path = eval_dir() / "summeval" / "summeval_merged.jsonl"
-    if not path.exists():
-        return None
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line)["article"] for line in handle if line.strip()]
 
 
 def write_corpus(articles: list[str], count: int, path: Path) -> Path:
@@ -163,7 +153,7 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
     parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
     args = parser.parse_args()
-    articles = load_articles()
+    articles = summeval_articles()
     if articles is None:
         print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
         return 0

@@ -22,16 +22,11 @@ import time
 from pathlib import Path
 
 import numpy as np
+from evaldata import summeval_file
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
-
-
-def eval_file() -> Path | None:
-    base = Path(os.environ.get("SUMMARIZE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
-    path = base / "summeval" / "summeval_merged.jsonl"
-    return path if path.is_file() else None
 
 
 def peak_mb() -> float:
@@ -138,7 +133,7 @@ def main() -> int:
         import torch
 
         torch.set_num_threads(args.threads)
-    path = eval_file()
+    path = summeval_file()
     if path is None:
         print("skip: ../shared/eval/summeval not found (set SUMMARIZE_EVAL_DIR)")
         return 0
