@@ -141,7 +141,7 @@ def make_executor(options: BatchOptions) -> Executor:
         max_workers=options.workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=init_worker,
-        initargs=(config,),
+        initargs=(config, True, os.getpid()),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,12 @@ class Prepared:
 _CONFIG: WorkerConfig | None = None
 
 
-def init_worker(config: WorkerConfig, ignore_sigint: bool = True) -> None:
-    """Pool initializer. Ctrl-C is the main process's to handle: it stops cleanly."""
+def init_worker(config: WorkerConfig, ignore_sigint: bool = True, parent: int | None = None) -> None:
+    """Pool initializer. Ctrl-C is the main process's to handle: it stops cleanly.
+
+    ``parent`` is the batch process's pid, taken when the pool was made: a worker still
+    starting up when the batch process died must not mistake its new parent for it.
+    """
     global _CONFIG
     _CONFIG = config
     if ignore_sigint:  # a pool worker process
@@ -61,7 +66,31 @@ def init_worker(config: WorkerConfig, ignore_sigint: bool = True) -> None:
         if config.torch_threads > 0:
             for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
                 os.environ.setdefault(name, str(config.torch_threads))
+        exit_with_parent(parent)
     limit_native_caches()
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def exit_with_parent(parent: int | None = None, every: float = PARENT_CHECK_SECONDS) -> threading.Thread:
+    """End this worker when the batch process that started it is gone.
+
+    A pool worker holds both ends of its task queue, so it never sees the queue close: when
+    the batch process was killed (``kill``, SIGKILL, a closed terminal), its workers waited
+    forever, each holding its ~1 GB. A daemon thread notices the new parent and exits; the
+    article in flight is lost, as the resume contract allows.
+    """
+    parent = os.getppid() if parent is None else parent
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)  # no cleanup to do: records are written by the batch process only
+
+    watcher = threading.Thread(target=watch, name="exit-with-parent", daemon=True)
+    watcher.start()
+    return watcher
 
 
 # oneDNN keeps one compiled kernel per matrix shape it has seen, 1024 by default. Unpadded

@@ -54,6 +54,29 @@ def without_timings(path: Path) -> list[dict]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_workers_exit_when_the_batch_process_is_killed(tmp_path: Path, sig: signal.Signals) -> None:
+    import psutil
+
+    source = corpus(tmp_path / "in.jsonl", 4000)
+    proc = subprocess.Popen(
+        [SUMMARIZE, "batch", str(source), "--out", "run.jsonl", "-j", "2", "--analyses", "readability", "-q"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    main = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    workers: list[psutil.Process] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = [c for c in main.children() if "spawn_main" in " ".join(c.cmdline())]
+        time.sleep(0.05)
+    assert len(workers) == 2, "the pool's two workers should have started"
+    proc.send_signal(sig)  # the batch process only, as `kill PID` does: not its process group
+    proc.wait()
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive, f"workers outlived the batch process: {alive}"
+
+
+@pytest.mark.slow
 def test_resume_after_sigkill_gives_the_records_of_an_uninterrupted_run(tmp_path: Path) -> None:
     source = corpus(tmp_path / "in.jsonl", 400)
     common = ["--analyses", "readability", "-q"]

@@ -1,4 +1,4 @@
-"""Worker set-up: native caches capped, freed heap handed back after a chunk."""
+"""Worker set-up: native caches capped, freed heap handed back, the batch process watched."""
 
 from __future__ import annotations
 
@@ -26,9 +26,15 @@ def restore_worker(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.mark.parametrize("pool_worker", [True, False])
-def test_init_worker_caps_the_onednn_kernel_cache(restore_worker: None, pool_worker: bool) -> None:
-    init_worker(WorkerConfig(settings=Settings(), max_chars=1000), ignore_sigint=pool_worker)
+def test_init_worker_caps_the_onednn_kernel_cache_and_watches_the_parent(
+    restore_worker: None, monkeypatch: pytest.MonkeyPatch, pool_worker: bool
+) -> None:
+    watched: list[int | None] = []
+    monkeypatch.setattr(work, "exit_with_parent", watched.append)
+    init_worker(WorkerConfig(settings=Settings(), max_chars=1000), ignore_sigint=pool_worker, parent=4242)
     assert os.environ[CACHE_VAR] == ONEDNN_CACHE_CAPACITY
+    # Only a pool worker watches the batch process (inline, it is the batch process).
+    assert watched == ([4242] if pool_worker else [])
 
 
 def test_init_worker_keeps_a_capacity_the_user_set(
