@@ -21,7 +21,8 @@ class ExitCode(IntEnum):
     LEXICON = 8  # a lexicon file is malformed
     BATCH_PARTIAL = 10  # batch: some articles failed
     BATCH_FAILED = 11  # batch: every article failed
-    INTERRUPTED = 130  # Ctrl-C
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # batch: stopped by SIGTERM (128 + SIGTERM), e.g. a scheduler's time limit
 
 
 class SummarizeError(Exception):

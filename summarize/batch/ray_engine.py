@@ -114,7 +114,7 @@ def run_ray(
                 writer.write(finished)
                 stats.count(finished)
                 progress.advance(finished)
-        stats.interrupted = bool(stop)
+        stats.interrupted, stats.stop_signal = bool(stop), stop.signal
     finally:
         stop.__exit__()
         writer.close()

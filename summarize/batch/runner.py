@@ -25,6 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,7 @@ class BatchStats:
     duplicate_ids: list[str] = field(default_factory=list)  # ids given twice: only the first runs
     seconds: float = 0.0
     interrupted: bool = False
+    stop_signal: int | None = None  # the signal that stopped the run (SIGINT or SIGTERM)
 
     @property
     def done(self) -> int:
@@ -76,7 +78,7 @@ class BatchStats:
 
     def exit_code(self) -> ExitCode:
         if self.interrupted:
-            return ExitCode.INTERRUPTED
+            return ExitCode.TERMINATED if self.stop_signal == signal.SIGTERM else ExitCode.INTERRUPTED
         if self.errors == 0:
             return ExitCode.OK
         if self.ok + self.duplicates == 0:
@@ -146,20 +148,34 @@ def make_executor(options: BatchOptions) -> Executor:
 
 
 class StopOnInterrupt:
-    """Turn Ctrl-C into a flag checked between records, so no write is ever cut short."""
+    """Turn Ctrl-C and SIGTERM into a flag checked between records, so no write is ever cut short.
+
+    SIGTERM is what schedulers (SLURM at a time limit, systemd, Kubernetes) send before
+    SIGKILL: the run stops as on Ctrl-C, and a rerun resumes it.
+    """
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self) -> None:
         self.requested = threading.Event()
-        self._previous: Any = None
+        self.signal: int | None = None  # the first stop signal received
+        self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> StopOnInterrupt:
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, lambda *_: self.requested.set())
+            for sig in self.SIGNALS:
+                self._previous[sig] = signal.signal(sig, self._stop)
         return self
 
+    def _stop(self, signum: int, _frame: object) -> None:
+        if self.signal is None:
+            self.signal = signum
+        self.requested.set()
+
     def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for sig, previous in self._previous.items():
+            signal.signal(sig, previous)
+        self._previous.clear()
 
     def __bool__(self) -> bool:
         return self.requested.is_set()
@@ -240,7 +256,13 @@ def run_local(
             write_ready(block_above=chunks_in_flight)
         # On Ctrl-C: keep what is already finished, in order; drop the rest (never written).
         write_ready(block_above=0)
-        stats.interrupted = bool(stop)
+        stats.interrupted, stats.stop_signal = bool(stop), stop.signal
+    except BrokenProcessPool:
+        if not stop:
+            raise
+        # The stop signal reached the workers too (SIGTERM to the process group): what they
+        # had in flight is lost; every record written so far is whole.
+        stats.interrupted, stats.stop_signal = True, stop.signal
     finally:
         stop.__exit__()
         executor.shutdown(wait=True, cancel_futures=True)

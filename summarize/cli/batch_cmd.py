@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from contextlib import nullcontext
 from enum import StrEnum
@@ -141,5 +142,6 @@ def closing_summary(stats, out: Path) -> str:
         shown = ", ".join(stats.duplicate_ids[:3]) + (" ..." if len(stats.duplicate_ids) > 3 else "")
         line += f"; {len(stats.duplicate_ids)} repeated ids ignored ({shown})"
     if stats.interrupted:
-        line += "; interrupted (rerun the same command to resume)"
+        how = "stopped by SIGTERM" if stats.stop_signal == signal.SIGTERM else "interrupted"
+        line += f"; {how} (rerun the same command to resume)"
     return line + f" -> {out}"

@@ -77,6 +77,37 @@ def test_workers_exit_when_the_batch_process_is_killed(tmp_path: Path, sig: sign
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("whole_group", [False, True], ids=["batch-process", "process-group"])
+def test_sigterm_stops_a_batch_cleanly_and_a_rerun_resumes(tmp_path: Path, whole_group: bool) -> None:
+    source = corpus(tmp_path / "in.jsonl", 2000)
+    command = [SUMMARIZE, "batch", str(source), "--out", "run.jsonl", "-j", "2", "--analyses", "readability"]
+    out = tmp_path / "run.jsonl"
+    proc = subprocess.Popen(
+        command, cwd=tmp_path, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 20):
+        time.sleep(0.005)
+    if whole_group:  # what a scheduler does at a time limit: every process of the job
+        os.killpg(proc.pid, signal.SIGTERM)
+    else:  # `kill PID`
+        proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == ExitCode.TERMINATED, stderr
+    assert "stopped by SIGTERM (rerun the same command to resume)" in stderr and "Traceback" not in stderr
+    data = out.read_text(encoding="utf-8")
+    assert data.endswith("\n")
+    stopped_at = len(ids(out))  # every line is whole JSON
+    assert 20 <= stopped_at < 2003, "the run must be stopped mid-way"
+
+    resumed = batch(*command[2:], "-q", cwd=tmp_path)
+    assert resumed.returncode in (ExitCode.OK, ExitCode.BATCH_PARTIAL), resumed.stderr
+    run_ids = ids(out)
+    assert len(run_ids) == len(set(run_ids)) == 2003
+
+
+@pytest.mark.slow
 def test_resume_after_sigkill_gives_the_records_of_an_uninterrupted_run(tmp_path: Path) -> None:
     source = corpus(tmp_path / "in.jsonl", 400)
     common = ["--analyses", "readability", "-q"]
