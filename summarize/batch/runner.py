@@ -40,6 +40,7 @@ from summarize.batch.work import (
 )
 from summarize.batch.writers import ResultWriter
 from summarize.errors import ExitCode
+from summarize.inputs.read import DEFAULT_MAX_CHARS
 from summarize.settings import Settings
 
 
@@ -47,7 +48,7 @@ from summarize.settings import Settings
 class BatchOptions:
     settings: Settings = field(default_factory=Settings)
     workers: int = 0  # worker processes; 0 runs everything in this process
-    max_chars: int = 2_000_000
+    max_chars: int = DEFAULT_MAX_CHARS
     batch_articles: int = 32  # articles whose sentences are encoded together
     dedupe: bool = True  # record repeated texts as duplicates instead of analysing them again
     retry_errors: bool = False  # rerun ids whose only record in RESULTS is an error

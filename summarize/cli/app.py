@@ -21,7 +21,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-DEFAULT_MAX_CHARS = 2_000_000
 SECTION_COMMANDS = ("summary", "sentiment", "framing", "readability")
 
 
@@ -127,7 +126,7 @@ def report_command(
     sentiment_model: o.SentimentModel = None,
     lexicon: o.Lexicon = None,
     lexicon_only: o.LexiconOnly = None,
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Full report: summary, sentiment, framing and readability."""
@@ -168,7 +167,7 @@ def summary_command(
     words: o.Words = None,
     ratio: o.Ratio = None,
     strict: o.Strict = False,
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Summary only, each sentence traced to the article sentences that support it."""
@@ -202,7 +201,7 @@ def sentiment_command(
     force: o.Force = False,
     sentiment_backend: o.SentimentBackendOpt = None,
     sentiment_model: o.SentimentModel = None,
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Sentiment of the article, each sentence and each named actor, with the words behind it."""
@@ -228,7 +227,7 @@ def framing_command(
     force: o.Force = False,
     lexicon: o.Lexicon = None,
     lexicon_only: o.LexiconOnly = None,
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Loaded words and phrases, highlighted and explained, with densities per category."""
@@ -250,7 +249,7 @@ def readability_command(
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Readability indices, consensus grade, reading time (no model needed)."""
@@ -276,7 +275,7 @@ def tokens_command(
     force: o.Force = False,
     model: o.Model = None,
     encoder: o.Encoder = "minilm",
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Numbered sentences, word count and model token counts, with context-length warnings."""

@@ -82,7 +82,7 @@ def batch_command(
     sentiment_model: o.SentimentModel = None,
     lexicon: o.Lexicon = None,
     lexicon_only: o.LexiconOnly = None,
-    max_chars: o.MaxChars = 2_000_000,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
 ) -> None:
     """Score many articles into one JSONL, CSV or Parquet result set; resumable, with progress."""
     from summarize.batch.items import Fields, count_items, expand_inputs, iter_items

@@ -10,8 +10,6 @@ import typer
 
 from summarize.cli import options as o
 
-DEFAULT_MAX_CHARS = 2_000_000
-
 
 def compare_command(
     article_a: Annotated[str, typer.Argument(help="First article: path, URL or - for stdin.")],
@@ -21,7 +19,7 @@ def compare_command(
     force: o.Force = False,
     lexicon: o.Lexicon = None,
     lexicon_only: o.LexiconOnly = None,
-    max_chars: o.MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Compare the framing of two articles: categories, densities, terms only one uses, actors."""

@@ -62,6 +62,9 @@ def apply_allow_pickle(allow: bool) -> None:
 
 
 MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Refuse longer inputs (characters).")]
+# summarize.inputs.read.DEFAULT_MAX_CHARS, repeated so `--help` does not import the readers
+# (tests/spine/test_spine_cli.py checks they agree).
+DEFAULT_MAX_CHARS = 2_000_000
 Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")]
 Method = Annotated[
     SummaryMethod, typer.Option("--method", "-m", help="Summary method.", case_sensitive=False)

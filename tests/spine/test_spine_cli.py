@@ -132,3 +132,11 @@ def test_piped_input_without_arguments_is_a_report(monkeypatch: pytest.MonkeyPat
         main()
     assert exit_info.value.code in (0, None)
     assert "City Council Approves New Bus Line" in capsys.readouterr().out
+
+
+def test_the_cli_default_input_limit_is_the_readers() -> None:
+    from summarize.batch.runner import BatchOptions
+    from summarize.cli.options import DEFAULT_MAX_CHARS
+    from summarize.inputs import read
+
+    assert DEFAULT_MAX_CHARS == read.DEFAULT_MAX_CHARS == BatchOptions().max_chars
