@@ -114,8 +114,8 @@ def run_ray(
                 writer.write(finished)
                 stats.count(finished)
                 progress.advance(finished)
-        stats.interrupted, stats.stop_signal = bool(stop), stop.signal
     finally:
+        stats.stop_signal = stop.signal
         stop.__exit__()
         writer.close()
         if we_started:

@@ -62,8 +62,11 @@ class BatchStats:
     skipped: int = 0  # already in RESULTS
     duplicate_ids: list[str] = field(default_factory=list)  # ids given twice: only the first runs
     seconds: float = 0.0
-    interrupted: bool = False
     stop_signal: int | None = None  # the signal that stopped the run (SIGINT or SIGTERM)
+
+    @property
+    def interrupted(self) -> bool:
+        return self.stop_signal is not None
 
     @property
     def done(self) -> int:
@@ -257,14 +260,13 @@ def run_local(
             write_ready(block_above=chunks_in_flight)
         # On Ctrl-C: keep what is already finished, in order; drop the rest (never written).
         write_ready(block_above=0)
-        stats.interrupted, stats.stop_signal = bool(stop), stop.signal
     except BrokenProcessPool:
         if not stop:
             raise
         # The stop signal reached the workers too (SIGTERM to the process group): what they
         # had in flight is lost; every record written so far is whole.
-        stats.interrupted, stats.stop_signal = True, stop.signal
     finally:
+        stats.stop_signal = stop.signal
         stop.__exit__()
         executor.shutdown(wait=True, cancel_futures=True)
         writer.close()
