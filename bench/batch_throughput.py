@@ -16,8 +16,9 @@ article is really analysed; with deduplication a repeated corpus would be trivia
 CPU seconds (all processes of a run, from getrusage) are reported next to wall time:
 on a loaded machine CPU seconds per article are the steadier figure.
 Peak memory: the sum of the RSS of the process and its children, sampled every 0.1 s.
-The large run (default 10,000 articles) measures whether memory stays flat; it stops
-at a time budget and reports how far it got.
+The large run (default 10,000 articles) measures whether memory stays flat, with the
+CLI's default worker replacement (``--recycle-after``); it reports the peak in each tenth
+of the run, and stops at a time budget and reports how far it got.
 
 Run: .venv/bin/python bench/batch_throughput.py [--articles 300] [--naive 60]
      [--big 10000] [--big-budget 300]
@@ -75,13 +76,12 @@ def run_measured(cmd: list[str], budget: float | None = None) -> dict:
     load_start = os.getloadavg()[0]
     cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = 0
+    samples: list[tuple[float, int]] = []  # (seconds since start, tree RSS)
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not stop.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            samples.append((time.perf_counter() - started, tree_rss(proc.pid)))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -97,6 +97,7 @@ def run_measured(cmd: list[str], budget: float | None = None) -> dict:
     sampler.join()
     cpu_end = resource.getrusage(resource.RUSAGE_CHILDREN)  # includes the pool workers (reaped)
     cpu = (cpu_end.ru_utime - cpu_start.ru_utime) + (cpu_end.ru_stime - cpu_start.ru_stime)
+    peak = max((rss for _, rss in samples), default=0)
     return {
         "cpu_seconds": round(cpu, 1),
         "load_average": f"{load_start:.1f}-{os.getloadavg()[0]:.1f}",  # the machine is shared
@@ -106,7 +107,20 @@ def run_measured(cmd: list[str], budget: float | None = None) -> dict:
         "stdout": out,
         "stderr": err[-2000:],
         "stopped_by_budget": stopped,
+        "peak_mb_by_tenth": peaks_by_tenth(samples),
     }
+
+
+def peaks_by_tenth(samples: list[tuple[float, int]]) -> list[float]:
+    """Peak tree RSS (MB) in each tenth of the run's wall time: flat, or creeping?"""
+    if not samples:
+        return []
+    end = samples[-1][0] or 1.0
+    peaks = [0] * 10
+    for seconds, rss in samples:
+        tenth = min(9, int(10 * seconds / end))
+        peaks[tenth] = max(peaks[tenth], rss)
+    return [round(p / 2**20, 1) for p in peaks]
 
 
 NAIVE = """
@@ -208,7 +222,9 @@ def main() -> int:
         result["memory"] = {
             "articles_requested": args.big, "articles_done": done,
             "stopped_by_budget": run["stopped_by_budget"], "seconds": round(run["seconds"], 1),
-            "peak_mb": run["peak_mb"], "small_run_articles": args.articles, "small_run_peak_mb": small_peak,
+            "articles_per_second": round(done / run["seconds"], 3),
+            "peak_mb": run["peak_mb"], "peak_mb_by_tenth": run["peak_mb_by_tenth"],
+            "small_run_articles": args.articles, "small_run_peak_mb": small_peak,
             "peak_ratio": round(run["peak_mb"] / small_peak, 3) if small_peak else None,
         }
         print("memory", result["memory"], flush=True)
@@ -255,7 +271,10 @@ def render_markdown(result: dict) -> str:
             f"({'stopped at the time budget' if memory['stopped_by_budget'] else 'complete'}, "
             f"{memory['seconds']} s, 2 workers): peak {memory['peak_mb']} MB against "
             f"{memory['small_run_peak_mb']} MB for the {memory['small_run_articles']}-article run "
-            f"(ratio {memory['peak_ratio']}).",
+            f"(ratio {memory['peak_ratio']}); {memory['articles_per_second']} articles/s.",
+            "",
+            "Peak MB in each tenth of the large run: "
+            + ", ".join(f"{p:,.0f}" for p in memory["peak_mb_by_tenth"]) + ".",
         ]
     return "\n".join(lines) + "\n"
 

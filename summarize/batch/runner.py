@@ -12,7 +12,8 @@ Per round of ``batch_articles`` articles:
 4. the main process writes records in input order as they finish.
 
 The main process never loads the model; each worker loads it once. At most ``window``
-articles are being prepared and a few chunks are in flight, so memory stays flat however
+articles are being prepared and a few chunks are in flight, and the workers are replaced
+every ``recycle_after`` articles (their native heap creeps), so memory stays flat however
 long the corpus is.
 """
 
@@ -43,6 +44,8 @@ from summarize.errors import ExitCode
 from summarize.inputs.read import DEFAULT_MAX_CHARS
 from summarize.settings import Settings
 
+DEFAULT_RECYCLE_AFTER = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
@@ -52,6 +55,10 @@ class BatchOptions:
     batch_articles: int = 32  # articles whose sentences are encoded together
     dedupe: bool = True  # record repeated texts as duplicates instead of analysing them again
     retry_errors: bool = False  # rerun ids whose only record in RESULTS is an error
+    # Replace the worker processes after this many analysed articles (0: never). A worker's
+    # native heap creeps ~50 MB per 1,000 articles whatever we free (docs/batch.md); fresh
+    # workers keep a 100,000-article run at the memory of a 1,000-article one.
+    recycle_after: int = DEFAULT_RECYCLE_AFTER
 
 
 @dataclass
@@ -224,11 +231,30 @@ def run_local(
                 stats.count(finished)
                 progress.advance(finished)
 
+    def recycle() -> None:
+        """Replace the worker processes at a round boundary, nothing lost or reordered.
+
+        Waits for the chunks in flight (written in order) and the queued preparations (their
+        results stay in ``preparing``), then starts fresh workers.
+        """
+        nonlocal executor, analysed_by_pool
+        write_ready(block_above=0)
+        if stop:
+            return
+        executor.shutdown(wait=True)
+        executor = make_executor(options)
+        analysed_by_pool = 0
+
+    analysed_by_pool = 0  # articles sent to the current workers for analysis
+    recycling = options.workers > 0 and options.recycle_after > 0
     stop = StopOnInterrupt()
     try:
         stop.__enter__()
         more = fill()
         while preparing and not stop:
+            if recycling and analysed_by_pool >= options.recycle_after:
+                recycle()
+                continue
             round_: list[Prepared] = []
             while preparing and len(round_) < options.batch_articles:
                 round_.append(preparing.popleft().result())
@@ -253,6 +279,7 @@ def run_local(
             chunk: Future[list[Finished]]
             if to_analyse:
                 chunk = executor.submit(analyse_chunk, to_analyse)
+                analysed_by_pool += len(to_analyse)
             else:
                 chunk = Future()
                 chunk.set_result([])

@@ -13,6 +13,9 @@ import typer
 
 from summarize.cli import options as o
 
+# summarize.batch.runner.DEFAULT_RECYCLE_AFTER, repeated so `--help` does not import the engine
+DEFAULT_RECYCLE_AFTER = 1000
+
 
 class Engine(StrEnum):
     local = "local"
@@ -48,6 +51,14 @@ def batch_command(
         int | None,
         typer.Option("--workers", "-j", min=0, help="Worker processes (default: one per core; 0: none)."),
     ] = None,
+    recycle_after: Annotated[
+        int,
+        typer.Option(
+            "--recycle-after", min=0,
+            help="Replace the worker processes after this many articles, keeping memory flat "
+            "on long runs (0: never).",
+        ),
+    ] = DEFAULT_RECYCLE_AFTER,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles whose sentences are encoded together.")
     ] = 32,
@@ -102,6 +113,7 @@ def batch_command(
         workers=default_workers() if workers is None else workers,
         max_chars=max_chars,
         batch_articles=batch_size,
+        recycle_after=recycle_after,
         dedupe=not keep_duplicates,
         retry_errors=retry_errors,
     )

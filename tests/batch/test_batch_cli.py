@@ -116,7 +116,8 @@ def test_resume_after_sigkill_gives_the_records_of_an_uninterrupted_run(tmp_path
 
     out = tmp_path / "run.jsonl"
     proc = subprocess.Popen(
-        [SUMMARIZE, "batch", str(source), "--out", str(out), "-j", "2", *common],
+        # Fresh workers every 100 articles: the kill may land while the pool is replaced.
+        [SUMMARIZE, "batch", str(source), "--out", str(out), "-j", "2", "--recycle-after", "100", *common],
         cwd=tmp_path, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
@@ -131,8 +132,8 @@ def test_resume_after_sigkill_gives_the_records_of_an_uninterrupted_run(tmp_path
     with out.open("a", encoding="utf-8") as handle:  # and as if killed in the middle of a write
         handle.write('{"id": "a0399", "input": "in.j')
 
-    resumed = batch(str(source), "--out", "run.jsonl", "-j", "2", "--analyses", "readability",
-                    cwd=tmp_path)
+    resumed = batch(str(source), "--out", "run.jsonl", "-j", "2", "--recycle-after", "100",
+                    "--analyses", "readability", cwd=tmp_path)
     assert resumed.returncode in (ExitCode.OK, ExitCode.BATCH_PARTIAL), resumed.stderr
     assert "torn by an earlier crash" in resumed.stderr
     assert f"{killed_at} skipped" in resumed.stderr
@@ -173,3 +174,10 @@ def test_usage_errors_exit_2_before_any_work(tmp_path: Path) -> None:
     bad_ext = batch("a.txt", "--out", "r.xlsx", cwd=tmp_path)
     assert bad_ext.returncode == ExitCode.USAGE and ".jsonl" in bad_ext.stderr
     assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_the_cli_default_recycle_count_is_the_runners() -> None:
+    from summarize.batch.runner import BatchOptions
+    from summarize.cli import batch_cmd
+
+    assert BatchOptions().recycle_after == batch_cmd.DEFAULT_RECYCLE_AFTER

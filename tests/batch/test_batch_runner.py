@@ -17,7 +17,7 @@ from summarize.inputs.read import read_path
 from summarize.pipeline import run_analyses
 from summarize.settings import Settings
 
-from .conftest import assert_same
+from .conftest import ARTICLES, assert_same
 
 ANALYSES = ("summary", "sentiment", "framing", "readability")
 
@@ -108,3 +108,39 @@ def test_all_articles_failing_is_batch_failed(tmp_path: Path) -> None:
     stats, records = run([tmp_path], tmp_path / "out.jsonl", ("readability",))
     assert stats.exit_code() is ExitCode.BATCH_FAILED
     assert [set(r) for r in records] == [{"id", "input", "error", "metadata"}] * 2
+
+
+@pytest.mark.slow
+def test_recycled_workers_write_the_same_records_in_the_same_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarize.batch import runner
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = [text for text in ARTICLES.values()]
+    for i in range(10):
+        (folder / f"{i:02d}.txt").write_text(f"Article {i}. {texts[i % len(texts)]}", encoding="utf-8")
+    pools: list[int] = []
+    make_executor = runner.make_executor
+
+    def counting_make_executor(options: BatchOptions) -> object:
+        pools.append(options.workers)
+        return make_executor(options)
+
+    monkeypatch.setattr(runner, "make_executor", counting_make_executor)
+    _, once = run([folder], tmp_path / "once.jsonl", ("readability",), workers=1, recycle_after=0)
+    assert len(pools) == 1
+    pools.clear()
+    stats, recycled = run(
+        [folder], tmp_path / "recycled.jsonl", ("readability",), workers=1, batch_articles=2,
+        recycle_after=3,
+    )
+    # Rounds of 2 articles, replaced once 3 (so 4) were sent: after articles 4 and 8; not at
+    # the end, when nothing is left to do.
+    assert len(pools) == 3
+    assert [r["id"] for r in recycled] == [r["id"] for r in once] == [
+        f"{folder.as_posix()}/{i:02d}.txt" for i in range(10)
+    ]
+    assert [stable(r) for r in recycled] == [stable(r) for r in once]
+    assert (stats.ok, stats.errors) == (10, 0)
