@@ -14,13 +14,20 @@ Writes bench/results/batch_recycle.json and .md.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 from pathlib import Path
 
-from batch_throughput import RESULTS, SUMMARIZE, count_records, run_measured, write_corpus
-from evaldata import eval_dir, summeval_articles
+from batch_throughput import (
+    ANALYSES,
+    SUMMARIZE,
+    articles_or_skip,
+    corpus_label,
+    count_records,
+    run_measured,
+    save_results,
+    write_corpus,
+)
 
 
 def recycle_run(corpus: Path, out: Path, recycle_after: int, articles: int) -> dict:
@@ -57,17 +64,16 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--recycle", type=int, default=500, help="articles per worker pool")
     args = parser.parse_args()
-    articles = summeval_articles()
+    articles = articles_or_skip()
     if articles is None:
-        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
         return 0
     work = Path(tempfile.mkdtemp(prefix="batch-recycle-", dir="/tmp"))
     corpus = write_corpus(articles, args.articles, work / "corpus.jsonl")
     kept = recycle_run(corpus, work / "kept.jsonl", 0, args.articles)
     replaced = recycle_run(corpus, work / "replaced.jsonl", args.recycle, args.articles)
     result = {
-        "corpus": f"{args.articles} SummEval articles ({len(articles)} distinct, repeated)",
-        "analyses": "summary (extractive), sentiment, framing, readability",
+        "corpus": corpus_label(args.articles, articles),
+        "analyses": ANALYSES,
         "cpus": os.cpu_count(), "workers": 2, "runs": [kept, replaced],
         "rate_ratio": round(replaced["articles_per_second"] / kept["articles_per_second"], 3),
         "seconds_per_replacement": round(
@@ -78,10 +84,7 @@ def main() -> int:
             replaced["peak_mb_by_tenth"][-1] / kept["peak_mb_by_tenth"][-1], 3
         ),
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "batch_recycle.json").write_text(json.dumps(result, indent=2) + "\n")
-    (RESULTS / "batch_recycle.md").write_text(render_markdown(result))
-    print(f"wrote {RESULTS / 'batch_recycle.json'}")
+    save_results("batch_recycle", result, render_markdown(result))
     return 0
 
 

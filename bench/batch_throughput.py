@@ -47,6 +47,21 @@ PYTHON = sys.executable
 SUMMARIZE = str(Path(PYTHON).parent / "summarize")
 
 
+ANALYSES = "summary (extractive), sentiment, framing, readability"
+
+
+def articles_or_skip() -> list[str] | None:
+    """The SummEval articles; None, after saying so, without the eval data."""
+    articles = summeval_articles()
+    if articles is None:
+        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
+    return articles
+
+
+def corpus_label(count: int, articles: list[str]) -> str:
+    return f"{count} SummEval articles ({len(articles)} distinct, repeated)"
+
+
 def write_corpus(articles: list[str], count: int, path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(count):
@@ -167,14 +182,12 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
     parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
     args = parser.parse_args()
-    articles = summeval_articles()
+    articles = articles_or_skip()
     if articles is None:
-        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
         return 0
     work = Path(tempfile.mkdtemp(prefix="batch-bench-", dir="/tmp"))
     corpus = write_corpus(articles, args.articles, work / "corpus.jsonl")
-    result: dict = {"corpus": f"{args.articles} SummEval articles ({len(articles)} distinct, repeated)",
-                    "analyses": "summary (extractive), sentiment, framing, readability",
+    result: dict = {"corpus": corpus_label(args.articles, articles), "analyses": ANALYSES,
                     "cpus": os.cpu_count(), "naive_runs": [], "batch": []}
 
     def naive_run() -> dict:
@@ -229,11 +242,16 @@ def main() -> int:
         }
         print("memory", result["memory"], flush=True)
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "batch_throughput.json").write_text(json.dumps(result, indent=2) + "\n")
-    (RESULTS / "batch_throughput.md").write_text(render_markdown(result))
-    print(f"wrote {RESULTS / 'batch_throughput.json'}")
+    save_results("batch_throughput", result, render_markdown(result))
     return 0
+
+
+def save_results(name: str, result: dict, markdown: str) -> None:
+    """Write bench/results/<name>.json and .md."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"{name}.md").write_text(markdown)
+    print(f"wrote {RESULTS / name}.json and .md")
 
 
 def render_markdown(result: dict) -> str:
