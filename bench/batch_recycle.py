@@ -21,13 +21,13 @@ from pathlib import Path
 from batch_throughput import (
     ANALYSES,
     SUMMARIZE,
-    articles_or_skip,
     corpus_label,
     count_records,
     run_measured,
     save_results,
     write_corpus,
 )
+from evaldata import summeval_articles_or_skip
 
 
 def recycle_run(corpus: Path, out: Path, recycle_after: int, articles: int) -> dict:
@@ -64,7 +64,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--recycle", type=int, default=500, help="articles per worker pool")
     args = parser.parse_args()
-    articles = articles_or_skip()
+    articles = summeval_articles_or_skip()
     if articles is None:
         return 0
     work = Path(tempfile.mkdtemp(prefix="batch-recycle-", dir="/tmp"))

@@ -39,7 +39,7 @@ import threading
 import time
 from pathlib import Path
 
-from evaldata import eval_dir, summeval_articles
+from evaldata import summeval_articles_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -48,14 +48,6 @@ SUMMARIZE = str(Path(PYTHON).parent / "summarize")
 
 
 ANALYSES = "summary (extractive), sentiment, framing, readability"
-
-
-def articles_or_skip() -> list[str] | None:
-    """The SummEval articles; None, after saying so, without the eval data."""
-    articles = summeval_articles()
-    if articles is None:
-        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
-    return articles
 
 
 def corpus_label(count: int, articles: list[str]) -> str:
@@ -182,7 +174,7 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
     parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
     args = parser.parse_args()
-    articles = articles_or_skip()
+    articles = summeval_articles_or_skip()
     if articles is None:
         return 0
     work = Path(tempfile.mkdtemp(prefix="batch-bench-", dir="/tmp"))

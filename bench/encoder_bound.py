@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from evaldata import eval_dir, summeval_articles
+from evaldata import summeval_articles_or_skip
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -101,9 +101,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=32)
     args = parser.parse_args()
-    articles = summeval_articles()
+    articles = summeval_articles_or_skip()
     if articles is None:
-        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
         return 0
     import torch
 

@@ -29,3 +29,11 @@ def summeval_articles() -> list[str] | None:
         return None
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line)["article"] for line in handle if line.strip()]
+
+
+def summeval_articles_or_skip() -> list[str] | None:
+    """``summeval_articles()``; without the data, None after saying the bench is skipped."""
+    articles = summeval_articles()
+    if articles is None:
+        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
+    return articles

@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from evaldata import eval_dir, summeval_articles
+from evaldata import summeval_articles_or_skip
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,9 +33,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=100)
     args = parser.parse_args()
-    articles = summeval_articles()
+    articles = summeval_articles_or_skip()
     if articles is None:
-        print(f"skipped: no SummEval data under {eval_dir()} (set SUMMARIZE_EVAL_DIR)")
         return 0
     texts = articles[: args.articles]
     seed = ROOT.parent / "shared" / "seed" / "belarus-china-article.txt"
