@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from contextlib import nullcontext
 from enum import StrEnum
@@ -12,6 +11,7 @@ from typing import Annotated
 import typer
 
 from summarize.cli import options as o
+from summarize.errors import ExitCode
 
 # summarize.batch.runner.DEFAULT_RECYCLE_AFTER, repeated so `--help` does not import the engine
 DEFAULT_RECYCLE_AFTER = 1000
@@ -154,6 +154,6 @@ def closing_summary(stats, out: Path) -> str:
         shown = ", ".join(stats.duplicate_ids[:3]) + (" ..." if len(stats.duplicate_ids) > 3 else "")
         line += f"; {len(stats.duplicate_ids)} repeated ids ignored ({shown})"
     if stats.interrupted:
-        how = "stopped by SIGTERM" if stats.stop_signal == signal.SIGTERM else "interrupted"
+        how = "stopped by SIGTERM" if stats.exit_code() is ExitCode.TERMINATED else "interrupted"
         line += f"; {how} (rerun the same command to resume)"
     return line + f" -> {out}"
