@@ -118,7 +118,7 @@ def test_recycled_workers_write_the_same_records_in_the_same_order(
 
     folder = tmp_path / "corpus"
     folder.mkdir()
-    texts = [text for text in ARTICLES.values()]
+    texts = list(ARTICLES.values())
     for i in range(10):
         (folder / f"{i:02d}.txt").write_text(f"Article {i}. {texts[i % len(texts)]}", encoding="utf-8")
     pools: list[int] = []
