@@ -19,8 +19,8 @@ def stop_message(signum: int, *, now: bool, grace: float) -> str:
         return f"{name} again: stopping now; the articles in flight are redone when you rerun the command"
     again = "; Ctrl-C again stops now" if signum == signal.SIGINT else ""
     return (
-        f"{name}: stopping. Finishing the articles in flight (at most {grace:.0f} s), then exiting{again}. "
-        "Rerun the same command to resume"
+        f"{name}: stopping. Articles in flight that finish within {grace:.0f} s are written, then the "
+        f"batch exits{again}. Rerun the same command to resume (unfinished articles are redone)"
     )
 
 

@@ -416,10 +416,14 @@ def run_local(
                     recorder.write(slot if slot is not None else next(analysed))
 
     def drop_queued() -> None:
-        """On a stop request: cancel the work no worker has started (it is redone on a rerun)."""
-        for future in preparing:
-            future.cancel()
-        while writing and writing[-1][1].cancel():
+        """On a stop request: drop the work no worker has taken (it is redone on a rerun).
+
+        Dropped, not cancelled: on Python 3.11 a cancelled future makes the pool's manager
+        thread die with a traceback when the workers are then killed (``terminate_broken``
+        sets an exception on it). A future counts as taken once it is in the pool's call queue.
+        """
+        preparing.clear()
+        while writing and not writing[-1][1].running() and not writing[-1][1].done():
             writing.pop()
 
     analysed_by_pool = 0  # articles sent to the current workers for analysis
@@ -491,9 +495,11 @@ def run_local(
         if stop and not finished_all:
             stats.stop_signal = stop.signal
             kill_workers(executor)  # idle workers or dropped work: nothing to wait for
-        elif stop:
-            stats.late_signal = stop.signal
-        executor.shutdown(wait=True, cancel_futures=True)
+            executor.shutdown(wait=True)  # no cancel_futures: see drop_queued
+        else:
+            if stop:
+                stats.late_signal = stop.signal
+            executor.shutdown(wait=True, cancel_futures=True)
         writer.close()
         stop.__exit__()
         stats.seconds = time.perf_counter() - started
