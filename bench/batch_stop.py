@@ -59,8 +59,10 @@ def stop_case(command: list[str], env: dict[str, str], out: Path, signals: list,
               limit: float) -> dict:
     out.unlink(missing_ok=True)
     started = time.monotonic()
+    # cwd outside the project: with the project root first on sys.path, the baseline's copy of
+    # the package would lose to the working tree's.
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, cwd=out.parent)
     stderr: list[tuple[float, str]] = []
 
     def read() -> None:
