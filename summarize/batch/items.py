@@ -27,6 +27,14 @@ from summarize.errors import UsageError
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 TABLE_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
 GLOB_CHARS = frozenset("*?[")
+# A folder's project files, not articles: README.md, LICENSE.txt, CHANGELOG.md... (matched on
+# the name before its first dot, case and - _ ignored). Taken when named as an INPUT, or with
+# --all-files.
+# The closing summary lists the files left out, so a wrong guess shows.
+NOT_ARTICLE_NAMES = frozenset({
+    "readme", "license", "licence", "copying", "notice", "changelog", "changes", "authors",
+    "contributors", "contributing", "codeofconduct", "security", "citation", "maintainers",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +47,20 @@ class BatchItem:
     text: str | None = None  # text given inline (JSONL/CSV rows)
     metadata: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+
+
+@dataclass
+class FolderFiles:
+    """What the folder INPUTs gave, for the closing summary (filled as the items are read)."""
+
+    taken: int = 0
+    skipped: list[str] = field(default_factory=list)  # README/LICENSE-like files left out
+
+
+def is_project_file(path: Path) -> bool:
+    """README.md, LICENSE, CHANGELOG.rst and the like: a folder's own notes, not an article."""
+    stem = path.name.split(".", 1)[0].lower().replace("-", "").replace("_", "")
+    return stem in NOT_ARTICLE_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +89,29 @@ def expand_inputs(inputs: Iterable[str]) -> list[Path]:
     return paths
 
 
-def iter_items(paths: Iterable[Path], fields: Fields = Fields()) -> Iterator[BatchItem]:
-    """Every article under ``paths``, lazily (tables are read line by line)."""
+def iter_items(
+    paths: Iterable[Path], fields: Fields = Fields(), *, all_files: bool = False,
+    folder_files: FolderFiles | None = None,
+) -> Iterator[BatchItem]:
+    """Every article under ``paths``, lazily (tables are read line by line).
+
+    Folders leave out README/LICENSE-like files unless ``all_files``; ``folder_files``
+    collects what they gave.
+    """
+    folder_files = folder_files if folder_files is not None else FolderFiles()
     for path in paths:
         if path.is_dir():
             for found in _walk(path):
+                if not all_files and is_project_file(found):
+                    folder_files.skipped.append(found.as_posix())
+                    continue
+                folder_files.taken += 1
                 yield _file_item(found)
         else:
             yield from _path_items(path, fields)
 
 
-def count_items(paths: Iterable[Path]) -> int:
+def count_items(paths: Iterable[Path], *, all_files: bool = False) -> int:
     """How many items ``iter_items`` will yield, cheaply (for the progress bar's ETA).
 
     Table rows are counted as lines (CSV rows spanning lines make this an overestimate).
@@ -85,7 +119,7 @@ def count_items(paths: Iterable[Path]) -> int:
     total = 0
     for path in paths:
         if path.is_dir():
-            total += sum(1 for _ in _walk(path))
+            total += sum(1 for found in _walk(path) if all_files or not is_project_file(found))
         elif path.suffix.lower() in TABLE_SUFFIXES:
             try:
                 with path.open("rb") as handle:
@@ -187,6 +221,6 @@ def _row_item(row: dict[str, Any], where: str, fields: Fields) -> BatchItem:
     if not isinstance(text, str):
         return BatchItem(
             id=item_id, input=where, metadata=metadata,
-            error=f"{where}: '{fields.text}' is not a string",
+            error=f"{where}: '{fields.text}' is not a string; name the text field with --text-field",
         )
     return BatchItem(id=item_id, input=where, text=text, metadata=metadata)

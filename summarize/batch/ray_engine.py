@@ -32,6 +32,7 @@ from summarize.batch.runner import (
     BatchOptions,
     BatchStats,
     Progress,
+    Recorder,
     StopOnInterrupt,
     pending_items,
 )
@@ -96,30 +97,42 @@ def run_ray(
     config = WorkerConfig(settings=options.settings, max_chars=options.max_chars)
     actors = max(1, options.workers) if not address else max(1, int(ray.cluster_resources().get("CPU", 1)))
     first_by_hash = writer.existing.hashes
+    recorder = Recorder(writer, stats, progress)
     source = pending_items(items, writer, options, stats, progress)
-    stop = StopOnInterrupt()
+    # Ray's iterator blocks: a second signal, or the end of the grace period, interrupts it.
+    stop = StopOnInterrupt(on_signal=progress.stopping, interrupt_work=True)
+    taken = 0
+    exhausted = False
     try:
         stop.__enter__()
         while not stop:
             chunk = list(islice(source, chunk_articles))
+            taken += len(chunk)
             if not chunk:
+                exhausted = True
                 break
             for finished in _run_chunk(ray, chunk, config, options, actors):
-                if stop:
+                if stop.must_stop_now():
                     break
                 if finished.kind == "ok" and finished.content_sha256 is not None and options.dedupe:
                     first = first_by_hash.setdefault(finished.content_sha256, finished.id)
                     if first != finished.id:
                         finished = _as_duplicate(finished, first)
-                writer.write(finished)
-                stats.count(finished)
-                progress.advance(finished)
+                with stop.protect():
+                    recorder.write(finished)
+    except KeyboardInterrupt:
+        if not stop:
+            raise
     finally:
-        stats.stop_signal = stop.signal
-        stop.__exit__()
+        stop.settle()
+        if stop and not (exhausted and stats.done == taken):
+            stats.stop_signal = stop.signal
+        elif stop:
+            stats.late_signal = stop.signal
         writer.close()
         if we_started:
             ray.shutdown()
+        stop.__exit__()
         stats.seconds = time.perf_counter() - started
     return stats
 

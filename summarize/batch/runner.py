@@ -19,6 +19,7 @@ long the corpus is.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -26,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,9 +69,17 @@ class BatchStats:
     duplicates: int = 0
     errors: int = 0
     skipped: int = 0  # already in RESULTS
+    skipped_errors: int = 0  # of the skipped: ids whose record in RESULTS is an error
+    skipped_error_ids: list[str] = field(default_factory=list)  # the first few of them
+    # Error records retried without --retry-errors: their message names an input option
+    # (``INPUT_OPTIONS``), which this run may have changed.
+    retried_errors: set[str] = field(default_factory=set)
     duplicate_ids: list[str] = field(default_factory=list)  # ids given twice: only the first runs
     seconds: float = 0.0
-    stop_signal: int | None = None  # the signal that stopped the run (SIGINT or SIGTERM)
+    # The signal that stopped the run before its end (SIGINT or SIGTERM); None when the run
+    # did every article, even if a signal came after the last one.
+    stop_signal: int | None = None
+    late_signal: int | None = None  # a stop signal that came when every article was done
 
     @property
     def interrupted(self) -> bool:
@@ -88,21 +98,45 @@ class BatchStats:
             self.errors += 1
 
     def exit_code(self) -> ExitCode:
+        """The outcome for every article of the inputs, those skipped as done included.
+
+        An error record kept from an earlier run still counts: a rerun that skips it must not
+        report success (the closing summary names the ``--retry-errors`` command).
+        """
         if self.interrupted:
             return ExitCode.TERMINATED if self.stop_signal == signal.SIGTERM else ExitCode.INTERRUPTED
-        if self.errors == 0:
+        if self.errors + self.skipped_errors == 0:
             return ExitCode.OK
-        if self.ok + self.duplicates == 0:
+        if self.ok + self.duplicates + self.skipped - self.skipped_errors == 0:
             return ExitCode.BATCH_FAILED
         return ExitCode.BATCH_PARTIAL
 
 
 class Progress:
-    """What the runner reports as it goes; the CLI plugs in a rich progress bar."""
+    """What the runner reports as it goes; the CLI plugs in a progress bar and messages."""
 
     def advance(self, finished: Finished) -> None: ...
 
     def skip(self) -> None: ...
+
+    def stopping(self, signum: int, *, now: bool, grace: float) -> None:
+        """A stop signal arrived (called from the signal handler: print, nothing more)."""
+
+
+# An error record whose message names one of these options may go away when the option
+# changes (a wrong --text-field, a --max-chars too low), so a rerun retries it without
+# --retry-errors: that costs a read at most, and a retry that fails the same way writes nothing.
+INPUT_OPTIONS = ("--text-field", "--max-chars")
+SHOWN_IDS = 3
+
+
+def settings_may_fix(previous_error: str, item: BatchItem) -> bool:
+    """Whether this run's input settings may turn ``item``'s earlier error into a result."""
+    if not any(option in previous_error for option in INPUT_OPTIONS):
+        return False
+    # Errors found while reading the input (a row without the text field) are known here
+    # for free: the same message again means the settings did not change for this item.
+    return item.error != previous_error
 
 
 def pending_items(
@@ -113,18 +147,48 @@ def pending_items(
     seen: set[str] = set()
     existing = writer.existing
     for item in items:
-        if item.id in existing.ids and not (
-            options.retry_errors and item.id in existing.error_ids
-        ):
-            stats.skipped += 1
-            progress.skip()
-            continue
+        if item.id in existing.ids:
+            retry = False
+            if item.id in existing.error_ids:
+                retry = options.retry_errors
+                if not retry and settings_may_fix(existing.errors.get(item.id, ""), item):
+                    retry = True
+                    stats.retried_errors.add(item.id)
+            if not retry:
+                stats.skipped += 1
+                if item.id in existing.error_ids:
+                    stats.skipped_errors += 1
+                    if len(stats.skipped_error_ids) < SHOWN_IDS:
+                        stats.skipped_error_ids.append(item.id)
+                progress.skip()
+                continue
         if item.id in seen:
             stats.duplicate_ids.append(item.id)
             progress.skip()
             continue
         seen.add(item.id)
         yield item
+
+
+class Recorder:
+    """Writes finished records, counts them and advances the progress (both engines)."""
+
+    def __init__(self, writer: ResultWriter, stats: BatchStats, progress: Progress) -> None:
+        self.writer = writer
+        self.stats = stats
+        self.progress = progress
+
+    def write(self, finished: Finished) -> None:
+        existing = self.writer.existing
+        unchanged = (
+            finished.kind == "error"
+            and finished.id in self.stats.retried_errors
+            and existing.errors.get(finished.id) == finished.row.get("error")
+        )
+        if not unchanged:  # an automatic retry that failed the same way: RESULTS has it already
+            self.writer.write(finished)
+        self.stats.count(finished)
+        self.progress.advance(finished)
 
 
 class InlineExecutor(Executor):
@@ -158,32 +222,137 @@ def make_executor(options: BatchOptions) -> Executor:
     )
 
 
-class StopOnInterrupt:
-    """Turn Ctrl-C and SIGTERM into a flag checked between records, so no write is ever cut short.
+def kill_workers(executor: Executor) -> None:
+    """End a process pool's workers at once (what they hold is redone on the next run).
 
+    ``ProcessPoolExecutor`` has no public way to stop a running task; its ``_processes``
+    map is the only handle on the worker processes.
+    """
+    processes = getattr(executor, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.kill()
+
+
+# After the first Ctrl-C or SIGTERM, the articles in flight get this long to finish; then
+# (or at a second Ctrl-C) the run stops at once. With process start-up, writing and the pool's
+# shutdown, the batch exits within 10 s of the first signal (measured: docs/batch.md).
+STOP_GRACE_SECONDS = 6.0
+POLL_SECONDS = 0.1  # how often the main process looks at a stop request while it waits
+
+
+class StopOnInterrupt:
+    """Ctrl-C and SIGTERM, as a batch takes them: finish what is in flight, then stop.
+
+    The first signal stops new work and gives the articles in flight ``grace`` seconds; their
+    records are written whole, in order. The second signal, or the end of the grace period,
+    stops now: the work in flight is dropped (the workers are killed) and a rerun redoes it.
     SIGTERM is what schedulers (SLURM at a time limit, systemd, Kubernetes) send before
-    SIGKILL: the run stops as on Ctrl-C, and a rerun resumes it.
+    SIGKILL, with 30 s to spare by default.
+
+    The main process only waits on its workers, so it checks the request between short
+    waits. With ``interrupt_work`` (the work runs in this thread, ``-j 0``, or Ray's
+    iterator blocks) stopping now raises ``KeyboardInterrupt`` in the main thread instead,
+    though never while a record is being written (``protect``).
     """
 
     SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        grace: float = STOP_GRACE_SECONDS,
+        on_signal: Callable[..., None] | None = None,
+        interrupt_work: bool = False,
+    ) -> None:
         self.requested = threading.Event()
+        self.now = threading.Event()
         self.signal: int | None = None  # the first stop signal received
+        self.grace = grace
+        self.deadline: float | None = None
+        self.on_signal = on_signal
+        self.interrupt_work = interrupt_work
+        self._protected = 0
+        self._pending_interrupt = False
+        self._timer: threading.Timer | None = None
+        self._timer_fired = False
         self._previous: dict[int, Any] = {}
 
     def __enter__(self) -> StopOnInterrupt:
         if threading.current_thread() is threading.main_thread():
             for sig in self.SIGNALS:
-                self._previous[sig] = signal.signal(sig, self._stop)
+                self._previous[sig] = signal.signal(sig, self._on_signal)
         return self
 
-    def _stop(self, signum: int, _frame: object) -> None:
+    def _on_signal(self, signum: int, _frame: object) -> None:
         if self.signal is None:
             self.signal = signum
-        self.requested.set()
+            self.deadline = time.monotonic() + self.grace
+            self.requested.set()
+            if self.interrupt_work:
+                self._timer = threading.Timer(self.grace, self._grace_over)
+                self._timer.daemon = True
+                self._timer.start()
+            self._tell(signum, now=False)
+            return
+        if self.now.is_set():
+            return  # a third signal, or the timer's after a second one: already stopping
+        self.now.set()
+        if not self._timer_fired:
+            self._tell(signum, now=True)
+        self._interrupt()
+
+    def _tell(self, signum: int, *, now: bool) -> None:
+        if self.on_signal is not None:
+            self.on_signal(signum, now=now, grace=self.grace)
+
+    def _grace_over(self) -> None:
+        """Timer thread: the grace period is over; stop the work running in the main thread."""
+        import _thread
+
+        self._timer_fired = True
+        _thread.interrupt_main(signal.SIGINT)  # runs _on_signal in the main thread
+
+    def _interrupt(self) -> None:
+        if not self.interrupt_work:
+            return
+        if self._protected:
+            self._pending_interrupt = True
+            return
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def protect(self) -> Iterator[None]:
+        """No KeyboardInterrupt from a stop request inside this block (a record being written)."""
+        self._protected += 1
+        try:
+            yield
+        finally:
+            self._protected -= 1
+        if self._pending_interrupt and not self._protected:
+            self._pending_interrupt = False
+            raise KeyboardInterrupt
+
+    def must_stop_now(self) -> bool:
+        """A second signal came, or the grace period after the first is over."""
+        return self.now.is_set() or (self.deadline is not None and time.monotonic() >= self.deadline)
+
+    def wait(self, future: Future[Any], give_up: Callable[[], bool]) -> bool:
+        """Wait for ``future`` in short steps; False as soon as ``give_up()`` holds."""
+        while not future.done():
+            if give_up():
+                return False
+            wait_futures([future], timeout=POLL_SECONDS)
+        return True
+
+    def settle(self) -> None:
+        """From here on (the run's cleanup) a stop request interrupts nothing."""
+        self._protected += 1
+        self._pending_interrupt = False
+        if self._timer is not None:
+            self._timer.cancel()
 
     def __exit__(self, *exc: object) -> None:
+        self.settle()
         for sig, previous in self._previous.items():
             signal.signal(sig, previous)
         self._previous.clear()
@@ -200,7 +369,10 @@ def run_local(
 ) -> BatchStats:
     progress = progress or Progress()
     stats = BatchStats()
+    recorder = Recorder(writer, stats, progress)
     started = time.perf_counter()
+    inline = options.workers <= 0
+    stop = StopOnInterrupt(on_signal=progress.stopping, interrupt_work=inline)
     executor = make_executor(options)
     window = max(2 * options.batch_articles, 4 * max(options.workers, 1))
     chunks_in_flight = 2 * max(options.workers, 1)  # each worker busy, one more queued
@@ -210,55 +382,74 @@ def run_local(
     # One entry per round, in input order: its records (failed, duplicate, or a slot for the
     # chunk's result) and the future of the analysed chunk.
     writing: deque[tuple[list[Finished | None], Future[list[Finished]]]] = deque()
+    taken = 0  # items taken from the source
+    exhausted = False  # the source has no more items
 
-    def fill() -> bool:
-        """Keep ``window`` articles queued for preparation; False once the input is used up."""
-        while len(preparing) < window:
+    def fill() -> None:
+        """Keep ``window`` articles queued for preparation, until the input is used up."""
+        nonlocal taken, exhausted
+        while len(preparing) < window and not stop:
             item = next(source, None)
             if item is None:
-                return False
+                exhausted = True
+                return
+            taken += 1
             preparing.append(executor.submit(prepare, item))
-        return True
 
     def write_ready(block_above: int) -> None:
-        """Write finished rounds at the head, in order; wait while more than ``block_above``."""
-        while writing and (writing[0][1].done() or (len(writing) > block_above and not stop)):
-            slots, chunk = writing.popleft()
+        """Write finished rounds at the head, in input order.
+
+        Waits while more than ``block_above`` rounds are in flight; once a stop is requested,
+        for every round in flight, until the stop must happen now.
+        """
+        while writing:
+            slots, chunk = writing[0]
+            if not chunk.done():
+                if len(writing) <= block_above and not stop:
+                    return
+                if not stop.wait(chunk, stop.must_stop_now):
+                    return
+            writing.popleft()
             analysed = iter(chunk.result())
             for slot in slots:
-                finished = slot if slot is not None else next(analysed)
-                writer.write(finished)
-                stats.count(finished)
-                progress.advance(finished)
+                with stop.protect():
+                    recorder.write(slot if slot is not None else next(analysed))
 
-    def recycle() -> None:
-        """Replace the worker processes at a round boundary, nothing lost or reordered.
+    def drop_queued() -> None:
+        """On a stop request: drop the work no worker has taken (it is redone on a rerun).
 
-        Waits for the chunks in flight (written in order) and the queued preparations (their
-        results stay in ``preparing``), then starts fresh workers.
+        Dropped, not cancelled: on Python 3.11 a cancelled future makes the pool's manager
+        thread die with a traceback when the workers are then killed (``terminate_broken``
+        sets an exception on it). A future counts as taken once it is in the pool's call queue.
         """
-        nonlocal executor, analysed_by_pool
-        write_ready(block_above=0)
-        if stop:
-            return
-        executor.shutdown(wait=True)
-        executor = make_executor(options)
-        analysed_by_pool = 0
+        preparing.clear()
+        while writing and not writing[-1][1].running() and not writing[-1][1].done():
+            writing.pop()
 
     analysed_by_pool = 0  # articles sent to the current workers for analysis
     recycling = options.workers > 0 and options.recycle_after > 0
-    stop = StopOnInterrupt()
     try:
         stop.__enter__()
-        more = fill()
+        fill()
         while preparing and not stop:
             if recycling and analysed_by_pool >= options.recycle_after:
-                recycle()
+                # Fresh workers at a round boundary: write the chunks in flight, let the queued
+                # reads finish (their results stay in ``preparing``), start another pool.
+                write_ready(block_above=0)
+                if stop:
+                    break
+                executor.shutdown(wait=True)
+                executor = make_executor(options)
+                analysed_by_pool = 0
                 continue
             round_: list[Prepared] = []
             while preparing and len(round_) < options.batch_articles:
+                if not stop.wait(preparing[0], lambda: bool(stop)):
+                    break
                 round_.append(preparing.popleft().result())
-            more = more and fill()
+            if stop:
+                break  # the round's articles are redone on a rerun
+            fill()
             slots: list[Finished | None] = []
             to_analyse: list[Prepared] = []
             for prepared in round_:
@@ -285,18 +476,32 @@ def run_local(
                 chunk.set_result([])
             writing.append((slots, chunk))
             write_ready(block_above=chunks_in_flight)
-        # On Ctrl-C: keep what is already finished, in order; drop the rest (never written).
+        if stop:
+            drop_queued()
+        # Write what finishes in order (after a stop request: within the grace period).
         write_ready(block_above=0)
     except BrokenProcessPool:
         if not stop:
             raise
         # The stop signal reached the workers too (SIGTERM to the process group): what they
         # had in flight is lost; every record written so far is whole.
+    except KeyboardInterrupt:
+        if not stop:
+            raise
+        # Raised by ``stop`` to end the work running in this thread: it is redone on a rerun.
     finally:
-        stats.stop_signal = stop.signal
-        stop.__exit__()
-        executor.shutdown(wait=True, cancel_futures=True)
+        stop.settle()  # its handlers stay until the writer is closed: no KeyboardInterrupt before
+        finished_all = exhausted and stats.done == taken
+        if stop and not finished_all:
+            stats.stop_signal = stop.signal
+            kill_workers(executor)  # idle workers or dropped work: nothing to wait for
+            executor.shutdown(wait=True)  # no cancel_futures: see drop_queued
+        else:
+            if stop:
+                stats.late_signal = stop.signal
+            executor.shutdown(wait=True, cancel_futures=True)
         writer.close()
+        stop.__exit__()
         stats.seconds = time.perf_counter() - started
     return stats
 

@@ -42,15 +42,19 @@ class Existing:
 
     ids: set[str] = field(default_factory=set)
     error_ids: set[str] = field(default_factory=set)  # ids whose only records are errors
+    errors: dict[str, str] = field(default_factory=dict)  # error id -> its last error message
     hashes: dict[str, str] = field(default_factory=dict)  # content sha256 -> first id
     repaired: bool = False  # a torn last record was cut off
 
-    def add(self, record_id: str, kind: str, sha: str | None) -> None:
+    def add(self, record_id: str, kind: str, sha: str | None, error: str | None = None) -> None:
         if kind == "error":
             if record_id not in self.ids:
                 self.error_ids.add(record_id)
+            if record_id in self.error_ids:
+                self.errors[record_id] = error or ""
         else:
             self.error_ids.discard(record_id)
+            self.errors.pop(record_id, None)
         self.ids.add(record_id)
         if kind == "ok" and sha and sha not in self.hashes:
             self.hashes[sha] = record_id
@@ -122,7 +126,7 @@ class JsonlWriter:
 
     def write(self, finished: Finished) -> None:
         _append(self._handle, finished.line + "\n", self.fsync)
-        self.existing.add(finished.id, finished.kind, finished.content_sha256)
+        self.existing.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
 
     def close(self) -> None:
         self._handle.close()
@@ -142,7 +146,7 @@ def _read_jsonl(path: Path) -> Existing:
                 f"{path}:{number}: not a batch record; give --out a new file or a results file "
                 "written by `summarize batch`"
             ) from None
-        existing.add(record_id, _kind(record), record.get("content_sha256"))
+        existing.add(record_id, _kind(record), record.get("content_sha256"), record.get("error"))
     return existing
 
 
@@ -167,7 +171,7 @@ class CsvWriter:
 
     def write(self, finished: Finished) -> None:
         _append(self._handle, self._format(finished.row), self.fsync)
-        self.existing.add(finished.id, finished.kind, finished.content_sha256)
+        self.existing.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
 
     def close(self) -> None:
         self._handle.close()
@@ -196,7 +200,7 @@ def _read_csv(path: Path, names: list[str]) -> Existing:
         if len(row) != len(names):
             raise OutputError(f"{path}: a row has {len(row)} cells, not {len(names)}; give --out a new file")
         kind = row[index["status"]] or "ok"
-        existing.add(row[index["id"]], kind, row[index["content_sha256"]] or None)
+        existing.add(row[index["id"]], kind, row[index["content_sha256"]] or None, row[index["error"]])
     return existing
 
 
@@ -228,7 +232,7 @@ class ParquetWriter:
         # A kill between writing a part and emptying the journal leaves rows in both.
         rows = [r for r in rows if r["id"] not in self.existing.ids]
         for row in rows:
-            self.existing.add(row["id"], row["status"], row.get("content_sha256"))
+            self.existing.add(row["id"], row["status"], row.get("content_sha256"), row.get("error"))
         if rows:
             self._write_part(rows)
         journal.unlink()
@@ -237,7 +241,7 @@ class ParquetWriter:
         line = json.dumps(finished.row, ensure_ascii=False, separators=(",", ":")) + "\n"
         _append(self._journal, line, self.fsync)
         self._rows.append(finished.row)
-        self.existing.add(finished.id, finished.kind, finished.content_sha256)
+        self.existing.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
         if len(self._rows) >= self.row_group_rows:
             self._flush()
 
@@ -288,12 +292,13 @@ def _read_parts(folder: Path) -> Existing:
     for temp in folder.glob(".part-*.tmp"):  # a kill while writing a part: it is redone
         temp.unlink()
     for part in sorted(folder.glob("part-*.parquet")):
-        table = pq.read_table(part, columns=["id", "status", "content_sha256"])
-        for record_id, status, sha in zip(
+        table = pq.read_table(part, columns=["id", "status", "content_sha256", "error"])
+        for record_id, status, sha, error in zip(
             table.column("id").to_pylist(),
             table.column("status").to_pylist(),
             table.column("content_sha256").to_pylist(),
+            table.column("error").to_pylist(),
             strict=True,
         ):
-            existing.add(record_id, status, sha)
+            existing.add(record_id, status, sha, error)
     return existing

@@ -79,8 +79,13 @@ def batch_command(
     row_group_rows: Annotated[
         int, typer.Option("--row-group-rows", min=1, help="Parquet: rows per part file.")
     ] = 1000,
+    all_files: Annotated[
+        bool, typer.Option("--all-files", help="Folders: also take README, LICENSE, CHANGELOG and "
+                           "similar files, which are left out as not articles by default.")
+    ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary.")
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no closing summary (a stop "
+                           "signal is still answered on stderr).")
     ] = False,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
@@ -96,7 +101,8 @@ def batch_command(
     max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
 ) -> None:
     """Score many articles into one JSONL, CSV or Parquet result set; resumable, with progress."""
-    from summarize.batch.items import Fields, count_items, expand_inputs, iter_items
+    from summarize.batch.items import Fields, FolderFiles, count_items, expand_inputs, iter_items
+    from summarize.batch.progress import PlainProgress
     from summarize.batch.runner import BatchOptions, Progress, default_workers
     from summarize.batch.writers import open_writer
     from summarize.settings import parse_analyses
@@ -120,13 +126,16 @@ def batch_command(
     writer = open_writer(out, row_group_rows=row_group_rows)
     if writer.existing.repaired and not quiet:
         typer.echo(f"{out}: cut off a record torn by an earlier crash; it will be redone", err=True)
-    items = iter_items(paths, Fields(id=id_field, text=text_field))
+    folder_files = FolderFiles()
+    items = iter_items(
+        paths, Fields(id=id_field, text=text_field), all_files=all_files, folder_files=folder_files
+    )
     show_bar = not quiet and sys.stderr.isatty()
-    progress: Progress = Progress()
+    progress: Progress = PlainProgress()
     if show_bar:
         from summarize.batch.progress import RichProgress
 
-        progress = RichProgress(total=count_items(paths))
+        progress = RichProgress(total=count_items(paths, all_files=all_files))
     with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
         if engine is Engine.ray:
             from summarize.batch.ray_engine import run_ray
@@ -137,23 +146,55 @@ def batch_command(
 
             stats = run_local(items, writer, options, progress)
     if not quiet:
-        typer.echo(closing_summary(stats, out), err=True)
+        typer.echo(closing_summary(stats, out, folder_files), err=True)
+    if stats.skipped_errors and not stats.interrupted:
+        # Said even with --quiet: the exit code is not 0 for errors this run did not retry.
+        typer.echo(
+            f"{stats.skipped_errors} of the skipped ids are errors from an earlier run "
+            f"({', '.join(stats.skipped_error_ids)}{' ...' if stats.skipped_errors > 3 else ''}); "
+            f"to redo them: {retry_command(inputs, out)}",
+            err=True,
+        )
     raise typer.Exit(code=int(stats.exit_code()))
 
 
-def closing_summary(stats, out: Path) -> str:
+def retry_command(inputs: list[str], out: Path) -> str:
+    """This command again with --retry-errors (as typed, when run from a shell)."""
+    import shlex
+
+    args = sys.argv[1:]
+    if not args or args[0] != "batch":  # not from the command line (e.g. a test runner)
+        args = ["batch", *inputs, "--out", str(out)]
+    return shlex.join(["summarize", *args, "--retry-errors"])
+
+
+def closing_summary(stats, out: Path, folder_files=None) -> str:
     rate = stats.done / stats.seconds if stats.seconds > 0 else 0.0
     parts = [f"{stats.ok} ok", f"{stats.duplicates} duplicates", f"{stats.errors} errors"]
     line = (
         f"batch: {stats.done} articles in {stats.seconds:.1f} s ({rate:.1f}/s): "
         f"{', '.join(parts)}"
     )
+    if stats.retried_errors:
+        line += (
+            f"; {len(stats.retried_errors)} earlier errors retried (their message names "
+            "--text-field or --max-chars, which this run may have changed)"
+        )
     if stats.skipped:
         line += f"; {stats.skipped} skipped (already in {out})"
     if stats.duplicate_ids:
         shown = ", ".join(stats.duplicate_ids[:3]) + (" ..." if len(stats.duplicate_ids) > 3 else "")
         line += f"; {len(stats.duplicate_ids)} repeated ids ignored ({shown})"
+    if folder_files is not None and (folder_files.taken or folder_files.skipped):
+        line += f"; from folders: {folder_files.taken} files taken"
+        if folder_files.skipped:
+            shown = ", ".join(folder_files.skipped[:5]) + (" ..." if len(folder_files.skipped) > 5 else "")
+            line += (
+                f", {len(folder_files.skipped)} left out as not articles ({shown}; --all-files takes them)"
+            )
     if stats.interrupted:
         how = "stopped by SIGTERM" if stats.exit_code() is ExitCode.TERMINATED else "interrupted"
         line += f"; {how} (rerun the same command to resume)"
+    elif stats.late_signal is not None:
+        line += "; the stop signal came after the last article: nothing left to do"
     return line + f" -> {out}"

@@ -79,3 +79,28 @@ def test_globs_expand_sorted_and_missing_inputs_are_usage_errors(tmp_path: Path)
 def test_count_items_matches_what_iter_items_yields(mixed_corpus: dict[str, Path]) -> None:
     paths = expand_inputs([str(p) for p in mixed_corpus.values()])
     assert count_items(paths) == len(list(iter_items(paths)))
+
+
+def test_folders_leave_out_readme_license_and_changelog_files_and_say_which(tmp_path: Path) -> None:
+    from summarize.batch.items import FolderFiles
+
+    folder = tmp_path / "samples"
+    (folder / "docs").mkdir(parents=True)
+    project_files = (
+        "README.md", "LICENSE.txt", "CHANGELOG.md", "docs/code-of-conduct.md", "Contributing.rst.txt"
+    )
+    for name in project_files:
+        (folder / name).write_text("# Project notes\n\nInstall with pip. Not an article.", encoding="utf-8")
+    (folder / "harbour-vote.txt").write_text(ARTICLES["council"], encoding="utf-8")
+    (folder / "readme-for-editors-story.txt").write_text(ARTICLES["storm"], encoding="utf-8")  # an article
+
+    found = FolderFiles()
+    items = list(iter_items([folder], folder_files=found))
+    base = folder.as_posix()
+    assert [i.id for i in items] == [f"{base}/harbour-vote.txt", f"{base}/readme-for-editors-story.txt"]
+    assert found.taken == 2
+    assert sorted(found.skipped) == sorted(f"{base}/{name}" for name in project_files)
+    assert count_items([folder]) == 2
+    # --all-files takes them; a file named as an INPUT is always taken.
+    assert len(list(iter_items([folder], all_files=True))) == count_items([folder], all_files=True) == 7
+    assert [i.id for i in iter_items([folder / "README.md"])] == [f"{base}/README.md"]
