@@ -70,18 +70,16 @@ def mpqa_strong() -> set[str] | None:
     return None
 
 
-def lexicon_spans(data, words: set[str]) -> Spans:  # noqa: ANN001
+def lexicon_spans(data, words: set[str]) -> Spans:
     from framing_babe import crude_lemmas
 
     out: Spans = {}
     for a, doc in enumerate(data.docs):
-        out[a] = [
-            (t.start, t.end, False) for t in doc.tokens if t.is_word and crude_lemmas(t.text) & words
-        ]
+        out[a] = [(t.start, t.end, False) for t in doc.tokens if t.is_word and crude_lemmas(t.text) & words]
     return out
 
 
-def sentence_counts(data, spans: Spans) -> np.ndarray:  # noqa: ANN001
+def sentence_counts(data, spans: Spans) -> np.ndarray:
     import numpy as np
 
     out = np.zeros(len(data.sentence_gold))
@@ -93,7 +91,7 @@ def sentence_counts(data, spans: Spans) -> np.ndarray:  # noqa: ANN001
     return out
 
 
-def today_predictions(data) -> tuple[Spans, np.ndarray, np.ndarray] | None:  # noqa: ANN001
+def today_predictions(data) -> tuple[Spans, np.ndarray, np.ndarray] | None:
     """Today's scorer (d172daa) on our sentences: spans, sentence probabilities, decisions."""
     import numpy as np
 
@@ -117,13 +115,16 @@ def today_predictions(data) -> tuple[Spans, np.ndarray, np.ndarray] | None:  # n
 # --- metrics over a set of articles (bootstrap draws reuse them) ---------------------------
 
 
-def article_table(data, spans: Spans, density_spans: Spans | None = None) -> dict[str, np.ndarray]:  # noqa: ANN001
+def article_table(data, spans: Spans, density_spans: Spans | None = None) -> dict[str, np.ndarray]:
     """Per-article counts from which every span/word/density figure is a ratio of sums."""
     import numpy as np
 
     density_spans = density_spans if density_spans is not None else spans
     n = len(data.articles)
-    t = {k: np.zeros(n) for k in ("pred", "hit", "gold", "found", "wtp", "wpred", "wgold", "words", "dens", "gdens")}
+    t = {
+        k: np.zeros(n)
+        for k in ("pred", "hit", "gold", "found", "wtp", "wpred", "wgold", "words", "dens", "gdens")
+    }
     for a in range(n):
         article, doc = data.articles[a], data.docs[a]
         pred = spans.get(a, [])
@@ -133,7 +134,10 @@ def article_table(data, spans: Spans, density_spans: Spans | None = None) -> dic
         t["gold"][a] = len(gold)
         t["found"][a] = sum(1 for g in gold if any(g.start < e and s < g.end for s, e, _ in pred))
         words = [tk for tk in doc.tokens if tk.is_word]
-        in_pred = [any(s <= tk.start and tk.end <= e or (s < tk.end and tk.start < e) for s, e, _ in pred) for tk in words]
+        in_pred = [
+            any((s <= tk.start and tk.end <= e) or (s < tk.end and tk.start < e) for s, e, _ in pred)
+            for tk in words
+        ]
         in_gold = [any(g.start < tk.end and tk.start < g.end for g in gold) for tk in words]
         t["wtp"][a] = sum(p and g for p, g in zip(in_pred, in_gold, strict=True))
         t["wpred"][a] = sum(in_pred)
@@ -145,7 +149,11 @@ def article_table(data, spans: Spans, density_spans: Spans | None = None) -> dic
 
 
 def figures(
-    data, table: dict[str, np.ndarray], sentence_p: np.ndarray | None, flag: np.ndarray | None, articles: np.ndarray  # noqa: ANN001
+    data,
+    table: dict[str, np.ndarray],
+    sentence_p: np.ndarray | None,
+    flag: np.ndarray | None,
+    articles: np.ndarray,
 ) -> dict[str, float]:
     import numpy as np
 
@@ -200,7 +208,7 @@ def auc(y: np.ndarray, p: np.ndarray) -> float:
     return float((r[y].sum() - positives * (positives + 1) / 2) / (positives * negatives))
 
 
-def pair_order(data, table: dict[str, np.ndarray]) -> float:  # noqa: ANN001
+def pair_order(data, table: dict[str, np.ndarray]) -> float:
     """Share of same-event article pairs (different expert densities) ordered as the experts do."""
     from itertools import combinations
 
@@ -219,7 +227,7 @@ def pair_order(data, table: dict[str, np.ndarray]) -> float:  # noqa: ANN001
     return right / max(1, total)
 
 
-def with_intervals(data, table, sentence_p, flag) -> dict[str, dict[str, float]]:  # noqa: ANN001
+def with_intervals(data, table, sentence_p, flag) -> dict[str, dict[str, float]]:
     import numpy as np
 
     events = sorted(set(data.article_event))
@@ -256,11 +264,10 @@ def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> tuple[float, list[dict[
 # --- our scorer, cross-validated -----------------------------------------------------------
 
 
-def cross_validate(data, babe_x, babe_y, babe_p):  # noqa: ANN001, ANN201
+def cross_validate(data, babe_x, babe_y, babe_p):
+    import basil_fit as bf
     import numpy as np
     from sklearn.model_selection import GroupKFold
-
-    import basil_fit as bf
 
     spans: Spans = {}
     sentence_p = np.zeros(len(data.sentence_gold))
@@ -295,12 +302,12 @@ def writer_only(spans: Spans) -> Spans:
     return {a: [s for s in v if not s[2]] for a, v in spans.items()}
 
 
-def babe_check(babe_x, babe_y, data) -> dict[str, object]:  # noqa: ANN001
+def babe_check(babe_x, babe_y, data) -> dict[str, object]:
     """The loaded-word head on BABE words: 5-fold CV (each fit adds all BASIL words)."""
+    import basil_fit as bf
     import numpy as np
     from sklearn.model_selection import KFold
 
-    import basil_fit as bf
     from summarize.framing.training import best_f1_threshold, fit_linear
 
     rows = np.flatnonzero(data.word_eligible)
@@ -344,15 +351,20 @@ def seed_check() -> dict[str, object]:
         "loaded_spans": sum(s.layer == "loaded" for s in section.spans),
         "device_spans": sum(s.layer == "device" for s in section.spans),
         "head_words": sorted({s.text.lower() for s in section.spans if s.source == "head"}),
-        "loaded_per_1000_words": [m.loaded_per_1000_words.value, m.loaded_per_1000_words.low, m.loaded_per_1000_words.high] if m else None,
+        "loaded_per_1000_words": [
+            m.loaded_per_1000_words.value,
+            m.loaded_per_1000_words.low,
+            m.loaded_per_1000_words.high,
+        ]
+        if m
+        else None,
         "biased_share": section.document.biased_share,
     }
 
 
 def main() -> int:
-    import numpy as np
-
     import basil_fit as bf
+    import numpy as np
 
     folder = basil_folder()
     if folder is None:
@@ -363,11 +375,22 @@ def main() -> int:
     data.extra["rows_of"] = [np.flatnonzero(data.sentence_article == a) for a in range(len(data.articles))]
     babe_x, babe_y = bf.babe_word_rows()
     babe_p = bf.babe_sentence_probabilities(data)
-    spans, sentence_p, flag, word_p, chosen = cross_validate(data, babe_x, babe_y, babe_p)
+    spans, sentence_p, flag, _, chosen = cross_validate(data, babe_x, babe_y, babe_p)
 
     methods: dict[str, dict[str, object]] = {}
     ours_table = article_table(data, spans, writer_only(spans))
     methods["ours (CV by event)"] = with_intervals(data, ours_table, sentence_p, flag)
+    expected = dict(ours_table)
+    expected["dens"] = np.array(
+        [
+            1000.0 * sentence_p[data.sentence_article == a].sum() / max(1.0, ours_table["words"][a])
+            for a in range(len(data.articles))
+        ]
+    )
+    methods["ours, calibrated expected density"] = {
+        "density_spearman": with_intervals(data, expected, None, None)["density_spearman"],
+        "pair_order": {"value": round(pair_order(data, expected), 4)},
+    }
     ours_all_voices = article_table(data, spans)
     methods["ours, density counting quoted spans too"] = {
         "density_spearman": with_intervals(data, ours_all_voices, None, None)["density_spearman"]
@@ -378,12 +401,16 @@ def main() -> int:
         methods["today's scorer (d172daa)"] = with_intervals(data, article_table(data, t_spans), t_p, t_flag)
     recasens = lexicon_spans(data, recasens_words())
     r_counts = sentence_counts(data, recasens)
-    methods["Recasens lexicon (any word)"] = with_intervals(data, article_table(data, recasens), r_counts, r_counts > 0)
+    methods["Recasens lexicon (any word)"] = with_intervals(
+        data, article_table(data, recasens), r_counts, r_counts > 0
+    )
     mpqa = mpqa_strong()
     if mpqa is not None:
         m_spans = lexicon_spans(data, mpqa)
         m_counts = sentence_counts(data, m_spans)
-        methods["MPQA strong subjective"] = with_intervals(data, article_table(data, m_spans), m_counts, m_counts > 0)
+        methods["MPQA strong subjective"] = with_intervals(
+            data, article_table(data, m_spans), m_counts, m_counts > 0
+        )
     babe_flag = babe_p >= 0.5
     methods["BABE sentence head, uncalibrated"] = {
         k: v
@@ -404,12 +431,16 @@ def main() -> int:
         "protocol": f"{OUTER_FOLDS}-fold GroupKFold over events; 3 grouped inner folds choose everything; "
         f"95% intervals: bootstrap over events, {ROUNDS} rounds",
         "methods": methods,
-        "calibration": {"ece_ours": ours_ece, "ece_babe_head_uncalibrated": babe_ece, "reliability_ours": curve},
+        "calibration": {
+            "ece_ours": ours_ece,
+            "ece_babe_head_uncalibrated": babe_ece,
+            "reliability_ours": curve,
+        },
         "chosen_per_fold": chosen,
         "babe_no_regression": {
-            "sentence_head (bench/results/framing_babe.json, unchanged head and protocol)": babe_results["heads"][
-                "mean_over_seeds"
-            ]["sentence"],
+            "sentence_head (bench/results/framing_babe.json, unchanged head and protocol)": babe_results[
+                "heads"
+            ]["mean_over_seeds"]["sentence"],
             "loaded_word_head": babe_check(babe_x, babe_y, data),
         },
         "seed": seed_check(),
@@ -457,7 +488,9 @@ def markdown(r: dict) -> str:
     for key in [*TARGETS, "word_precision", "word_recall", "flag_accuracy", "pair_order"]:
         op, bound = TARGETS.get(key, ("", ""))
         target = f"{op} {bound}" if op else ""
-        out.append(f"| {key} | {target} | " + " | ".join(_fmt(r["methods"][n].get(key)) for n in names) + " |")
+        out.append(
+            f"| {key} | {target} | " + " | ".join(_fmt(r["methods"][n].get(key)) for n in names) + " |"
+        )
     ours = r["methods"][names[0]]
     met = []
     for key, (op, bound) in TARGETS.items():
@@ -473,8 +506,10 @@ def markdown(r: dict) -> str:
         f"{cal['ece_babe_head_uncalibrated']:.3f}). Reliability (mean probability → observed rate): "
         + ", ".join(f"{c['mean_probability']:.2f}→{c['observed_rate']:.2f}" for c in cal["reliability_ours"]),
         "",
-        "Chosen per fold: " + "; ".join(
-            f"w>{c['word_threshold']}, gate {c['lexicon_gate']}, s>{c['sentence_threshold']}" for c in r["chosen_per_fold"]
+        "Chosen per fold: "
+        + "; ".join(
+            f"w>{c['word_threshold']}, gate {c['lexicon_gate']}, s>{c['sentence_threshold']}"
+            for c in r["chosen_per_fold"]
         ),
         "",
         "BABE no-regression: " + json.dumps(r["babe_no_regression"]),

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from basil import basil_folder, read_basil  # noqa: E402
+from basil import basil_folder, read_basil
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path("/tmp/framing/basil_encoded.npz")
@@ -90,7 +90,9 @@ def main(argv: list[str]) -> int:
         word_sentence=np.array(word_sentence),
     )
     if snapshot:
-        SNAPSHOT.write_text(json.dumps({"commit": "d172daa", "articles": predictions}) + "\n", encoding="utf-8")
+        SNAPSHOT.write_text(
+            json.dumps({"commit": "d172daa", "articles": predictions}) + "\n", encoding="utf-8"
+        )
     print(f"wrote {CACHE} ({time.process_time() - started:.0f}s cpu)")
     return 0
 

@@ -310,6 +310,10 @@ def compare_actors(
 # --- rendering ----------------------------------------------------------------------------
 
 
+def _figure_title(v: Verdict) -> str:
+    return "Loaded language per 1,000 words" if v.figure == "loaded_per_1000_words" else "Biased share"
+
+
 def _interval_text(v: Verdict) -> tuple[str, str]:
     if v.figure == "biased_share":
         return tuple(f"{i.value:.0%} ({i.low:.0%}–{i.high:.0%})" for i in (v.a, v.b))  # type: ignore[return-value]
@@ -350,7 +354,7 @@ def render_compare_terminal(cmp: Comparison) -> RenderableType:
     )
     for v in cmp.verdicts:
         head.add_row(
-            "Loaded / 1,000" if v.figure == "loaded_per_1000_words" else "Biased share",
+            _figure_title(v),
             Text(f"A {_interval_text(v)[0]} · B {_interval_text(v)[1]} · {v.text}"),
         )
 
@@ -362,7 +366,9 @@ def render_compare_terminal(cmp: Comparison) -> RenderableType:
     table.add_column("B count", justify="right")
     for c in cmp.categories:
         table.add_row(
-            Text(c.label + ("" if c.layer == "loaded" else " (device, not counted)"), style=style_for(c.name)),
+            Text(
+                c.label + ("" if c.layer == "loaded" else " (device, not counted)"), style=style_for(c.name)
+            ),
             f"{c.per_1000_a:.1f}",
             f"{c.per_1000_b:.1f}",
             str(c.count_a),
@@ -410,8 +416,7 @@ def render_compare_markdown(cmp: Comparison) -> str:
         f"{cmp.biased_share_b:.0%} of sentences biased",
         f"- **Profiles differ:** {cmp.profile_distance:.0%} (loaded language only)",
         *[
-            f"- **{'Loaded language per 1,000 words' if v.figure == 'loaded_per_1000_words' else 'Biased share'}:** "
-            f"A {_interval_text(v)[0]}, B {_interval_text(v)[1]}. {v.text}"
+            f"- **{_figure_title(v)}:** A {_interval_text(v)[0]}, B {_interval_text(v)[1]}. {v.text}"
             for v in cmp.verdicts
         ],
         "",
@@ -423,7 +428,8 @@ def render_compare_markdown(cmp: Comparison) -> str:
     for c in cmp.categories:
         layer = "loaded language" if c.layer == "loaded" else "device (not counted)"
         lines.append(
-            f"| {layer} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | {c.count_a} | {c.count_b} |"
+            f"| {layer} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | "
+            f"{c.count_a} | {c.count_b} |"
         )
     lines += [
         "",

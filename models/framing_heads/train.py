@@ -80,7 +80,7 @@ def train_basil() -> int:
     return 0
 
 
-def train_babe(read_babe, embed_babe, csv: Path) -> None:  # noqa: ANN001
+def train_babe(read_babe, embed_babe, csv: Path) -> None:
     import numpy as np
 
     from summarize.framing.training import (

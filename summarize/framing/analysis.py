@@ -80,7 +80,9 @@ def run(doc: Document, ctx: Context) -> FramingSection:
         from summarize.framing.scoring import lexicon_sentence_scores
 
         loaded = [s for s in spans if s.layer == LOADED]
-        sentence_probability = lexicon_sentence_scores(doc, simple_spans(loaded), [s.in_quote for s in loaded])
+        sentence_probability = lexicon_sentence_scores(
+            doc, simple_spans(loaded), [s.in_quote for s in loaded]
+        )
         threshold = FALLBACK_THRESHOLD
         scorer, calibration = "lexicon", "none"
     labels = category_labels(lexicon)
@@ -97,7 +99,7 @@ def run(doc: Document, ctx: Context) -> FramingSection:
             *([] if settings.lexicon_only else [str(p.name) for p in builtin_lexicon_files()]),
             *settings.lexicons,
         ],
-        measure=article_measure(doc, spans, sentences),
+        measure=article_measure(doc, spans, sentences, calibrated=calibration != "none"),
         calibration=calibration,
     )
 
@@ -118,6 +120,16 @@ def _head_scores(doc: Document, ctx: Context, builtin: list[FramingSpan]) -> Hea
     return scores
 
 
+# Built-in loaded categories whose weaker entries (weight below STRONG_WEIGHT) must be confirmed
+# in context by the word head; strong curated entries and user categories are always kept.
+GATED_CATEGORIES = frozenset({"loaded", "actor_label", "euphemism", "intensifier"})
+STRONG_WEIGHT = 0.7
+
+
+def is_gated(span: FramingSpan) -> bool:
+    return span.source == "lexicon" and span.category in GATED_CATEGORIES and span.weight < STRONG_WEIGHT
+
+
 def select_loaded(
     doc: Document,
     spans: Sequence[FramingSpan],
@@ -127,8 +139,8 @@ def select_loaded(
     quotes: list[Quote],
     confidence: Callable[[float], float] | None = None,
 ) -> list[FramingSpan]:
-    """The loaded-language layer: lexicon spans the word head does not contradict in context,
-    and words the head flags that no lexicon explains. ``probability``: token index -> word
+    """The loaded-language layer: lexicon spans (the weaker built-in ones only when the word head
+    confirms them in context: ``is_gated``), and words the head flags that no lexicon explains. ``probability``: token index -> word
     head probability, for the words that can be loaded at all (``layers.word_can_be_loaded``).
     """
     from dataclasses import replace
@@ -146,8 +158,8 @@ def select_loaded(
             continue
         probs = [probability[i] for i in ids if i in probability]
         best = max(probs) if probs else None
-        if span.source == "lexicon" and best is not None and best < lexicon_gate:
-            continue  # read in its sentence, the word is not loaded (e.g. "attack" in sport)
+        if is_gated(span) and best is not None and best < lexicon_gate:
+            continue  # read in its sentence, the word is not loaded (e.g. "huge" of a number)
         out.append(
             replace(
                 span,
@@ -234,7 +246,9 @@ def calibrated_sentences(doc: Document, spans: list[FramingSpan], scores: HeadSc
     return [float(p) for p in scores.heads.calibration.probabilities(x)]
 
 
-def article_measure(doc: Document, spans: list[FramingSpan], sentences: list[SentenceScore]) -> ArticleMeasure:
+def article_measure(
+    doc: Document, spans: list[FramingSpan], sentences: list[SentenceScore], calibrated: bool = False
+) -> ArticleMeasure:
     """Loaded-language density (writer's voice) and biased share, each with a bootstrap interval."""
     from summarize.framing.calibration import interval
 
@@ -266,6 +280,7 @@ def article_measure(doc: Document, spans: list[FramingSpan], sentences: list[Sen
         devices=devices,
         words=total_words,
         sentences=n,
+        expected_per_1000_words=interval([s.score for s in sentences], words, 1000.0) if calibrated else None,
     )
 
 
@@ -284,7 +299,9 @@ def category_stats(spans: list[FramingSpan], words: int, labels: dict[str, str])
             in_quotes=quoted,
             layer=layer[name],
         )
-        for name, (count, quoted) in sorted(counts.items(), key=lambda kv: (layer[kv[0]] != LOADED, -kv[1][0], kv[0]))
+        for name, (count, quoted) in sorted(
+            counts.items(), key=lambda kv: (layer[kv[0]] != LOADED, -kv[1][0], kv[0])
+        )
     }
 
 

@@ -35,8 +35,28 @@ def layer_of(category: str) -> Layer:
 # --- context rules ------------------------------------------------------------------------
 
 MONTH_CUES = frozenset(
-    {"in", "on", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "from",
-     "through", "before", "after", "during", "between", "and"}
+    {
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "of",
+        "from",
+        "through",
+        "before",
+        "after",
+        "during",
+        "between",
+        "and",
+    }
 )
 # Neutral sourcing: it says where a claim comes from and takes no side.
 NEUTRAL_ATTRIBUTION = frozenset({"according to"})
@@ -54,9 +74,9 @@ def is_month_may(doc: Document, token_index: int) -> bool:
     if nxt is not None and nxt.sentence == token.sentence and (nxt.text[:1].isdigit() or nxt.text == ","):
         return True
     prev = tokens[token_index - 1] if token_index > 0 else None
-    if prev is None or prev.sentence != token.sentence:
-        return False  # sentence-initial "May" followed by a word: the modal
-    return True  # capitalised mid-sentence: a month (or a name), never the modal
+    # Sentence-initial "May" followed by a word is the modal; capitalised mid-sentence it is a
+    # month (or a name), never the modal.
+    return prev is not None and prev.sentence == token.sentence
 
 
 def _token_index_at(doc: Document, offset: int) -> int | None:
@@ -76,7 +96,9 @@ def hedges_reported_speech(doc: Document, span: FramingSpan) -> bool:
     before = doc.text[sentence.start : span.start]
     after = doc.text[span.end : sentence.end]
     # "..., officials said." closes the reported clause after the hedge.
-    return bool(_REPORTED.search(before)) or bool(re.search(rf",\s*[\w\s.'’-]{{0,60}}?\b(?:{SPEECH_VERBS})\b", after))
+    return bool(_REPORTED.search(before)) or bool(
+        re.search(rf",\s*[\w\s.'’-]{{0,60}}?\b(?:{SPEECH_VERBS})\b", after)
+    )
 
 
 def keep_in_context(doc: Document, span: FramingSpan) -> bool:
@@ -101,25 +123,262 @@ def in_context(doc: Document, spans: Sequence[FramingSpan]) -> list[FramingSpan]
 # --- which words the word head may flag ---------------------------------------------------
 
 FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet for of in on at to from by with without within into onto upon
-    over under about above below after before between among through during since until than then
-    as if because while although though whether that which who whom whose what when where why how
-    this these those there here it its it's he him his she her hers they them their theirs we us our
-    ours you your yours i me my mine one ones is are was were be been being am do does did done has
-    have had having will would shall should can could may might must not no nor n't 's also just only
-    even still very more most less least much many some any all each every both either neither other
-    another such own same too again ever never always often now up down out off per via mr mrs ms dr
-    sen rep gov st jr sr said says say told tell""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "with",
+        "without",
+        "within",
+        "into",
+        "onto",
+        "upon",
+        "over",
+        "under",
+        "about",
+        "above",
+        "below",
+        "after",
+        "before",
+        "between",
+        "among",
+        "through",
+        "during",
+        "since",
+        "until",
+        "than",
+        "then",
+        "as",
+        "if",
+        "because",
+        "while",
+        "although",
+        "though",
+        "whether",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "i",
+        "me",
+        "my",
+        "mine",
+        "one",
+        "ones",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "nor",
+        "n't",
+        "'s",
+        "also",
+        "just",
+        "only",
+        "even",
+        "still",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "much",
+        "many",
+        "some",
+        "any",
+        "all",
+        "each",
+        "every",
+        "both",
+        "either",
+        "neither",
+        "other",
+        "another",
+        "such",
+        "own",
+        "same",
+        "too",
+        "again",
+        "ever",
+        "never",
+        "always",
+        "often",
+        "now",
+        "up",
+        "down",
+        "out",
+        "off",
+        "per",
+        "via",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+    ]
 )
 TITLES = frozenset(
-    """mr mrs ms miss dr prof sen senator rep representative gov governor president vice secretary
-    minister chairman chairwoman chair speaker leader director spokesman spokeswoman spokesperson
-    judge justice general gen col lt sgt officer chief king queen prince pope rev""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "leader",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "judge",
+        "justice",
+        "general",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "officer",
+        "chief",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "rev",
+    ]
 )
 MONTHS_DAYS = frozenset(
-    """january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-    today yesterday tomorrow week weekend month year""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "weekend",
+        "month",
+        "year",
+    ]
 )
 
 
@@ -131,9 +390,8 @@ def can_be_loaded(word: str, sentence_first: bool) -> bool:
         return False
     if lower in FUNCTION_WORDS or lower in TITLES or lower in MONTHS_DAYS:
         return False
-    if text[0].isupper() and (not sentence_first or text.isupper()):
-        return False  # a capitalised word mid-sentence: a name, a title, an acronym
-    return True
+    # A capitalised word mid-sentence is a name, a title or an acronym.
+    return not (text[0].isupper() and (not sentence_first or text.isupper()))
 
 
 def word_can_be_loaded(doc: Document, token_index: int) -> bool:

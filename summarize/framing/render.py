@@ -54,7 +54,9 @@ def _legend(section: FramingSection) -> RenderableType:
     for name, stat in section.categories.items():
         legend.append(f" {stat.label} ", style=style_for(name))
         legend.append("  ")
-    legend.append("(italic: inside quoted speech; underlined only: framing devices, not counted)", style="dim")
+    legend.append(
+        "(italic: inside quoted speech; underlined only: framing devices, not counted)", style="dim"
+    )
     return legend
 
 
@@ -69,7 +71,8 @@ def measure_line(section: FramingSection) -> str:
         return ""
     d, b = m.loaded_per_1000_words, m.biased_share
     return (
-        f"Loaded language: {d.value:.1f} per 1,000 words in the writer's voice (95% CI {d.low:.1f}–{d.high:.1f}; "
+        f"Loaded language: {d.value:.1f} per 1,000 words in the writer's voice "
+        f"(95% CI {d.low:.1f}–{d.high:.1f}; "
         f"{m.voices.writer} spans, plus {m.voices.quoted} inside quotations) · sentences biased "
         f"{b.value:.0%} (95% CI {b.low:.0%}–{b.high:.0%}) · {m.devices} framing devices shown, not counted"
     )
@@ -213,7 +216,8 @@ def framing_markdown(section: FramingSection, report: Report) -> str:
             voice = (span.speaker or "quoted") if span.in_quote else "writer"
             confidence = f"{span.confidence:.2f}" if span.confidence is not None else ""
             lines.append(
-                f"| {_md_cell(span.text)} | {layer_name(span.layer)} | {_md_cell(span.category.replace('_', ' '))} | "
+                f"| {_md_cell(span.text)} | {layer_name(span.layer)} | "
+                f"{_md_cell(span.category.replace('_', ' '))} | "
                 f"{_md_cell(span.explanation)} | {_md_cell(span.alternative or '')} | {_md_cell(voice)} | "
                 f"{confidence} |"
             )

@@ -92,6 +92,9 @@ class ArticleMeasure:
     devices: int  # framing-device spans (not counted as bias)
     words: int
     sentences: int
+    # Calibrated estimate: the sum of the sentences' calibrated probabilities per 1,000 words
+    # (expected sentences with expert-marked lexical bias). None when not calibrated.
+    expected_per_1000_words: Interval | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,8 +79,12 @@ def _interval_text(raw: Any, percent: bool = False) -> str | None:
     if value is None:
         return None
     if percent:
-        return f"{value * 100:.0f}%" + (f" (95% CI {low * 100:.0f}–{high * 100:.0f}%)" if low is not None and high is not None else "")
-    return fmt_num(value, 1) + (f" (95% CI {fmt_num(low, 1)}–{fmt_num(high, 1)})" if low is not None and high is not None else "")
+        return f"{value * 100:.0f}%" + (
+            f" (95% CI {low * 100:.0f}–{high * 100:.0f}%)" if low is not None and high is not None else ""
+        )
+    return fmt_num(value, 1) + (
+        f" (95% CI {fmt_num(low, 1)}–{fmt_num(high, 1)})" if low is not None and high is not None else ""
+    )
 
 
 def _facts(framing: Mapping[str, Any], marks: Sequence[Mark]) -> list[tuple[str, str]]:
@@ -99,13 +103,13 @@ def _facts(framing: Mapping[str, Any], marks: Sequence[Mark]) -> list[tuple[str,
     facts.append(("Loaded-language terms", str(len(loaded))))
     if in_quotes := sum(1 for m in loaded if m.in_quote):
         facts.append(("…of them inside quotations (the speaker's, not counted above)", str(in_quotes)))
-    facts.append(("Framing devices (shown for teaching, never counted as bias)", str(len(marks) - len(loaded))))
+    facts.append(
+        ("Framing devices (shown for teaching, never counted as bias)", str(len(marks) - len(loaded)))
+    )
     return facts
 
 
-def _term_table(
-    rows: list[str], caption: str
-) -> str:
+def _term_table(rows: list[str], caption: str) -> str:
     return (
         f'<div class="tablewrap"><table class="spans"><caption>{esc(caption)}</caption>'
         "<thead><tr><th>Term</th><th>Why it frames</th><th>Neutral alternative</th>"

@@ -75,8 +75,14 @@ def test_which_words_can_be_loaded(word: str, first: bool, expected: bool) -> No
 def test_word_can_be_loaded_reads_sentence_position() -> None:
     doc = build_document("Critics slammed Smith. Radical plans followed.")
     verdicts = {t.text: word_can_be_loaded(doc, i) for i, t in enumerate(doc.tokens) if t.is_word}
-    assert verdicts == {"Critics": True, "slammed": True, "Smith": False, "Radical": True, "plans": True,
-                        "followed": True}
+    assert verdicts == {
+        "Critics": True,
+        "slammed": True,
+        "Smith": False,
+        "Radical": True,
+        "plans": True,
+        "followed": True,
+    }
 
 
 def test_calibration_features_are_finite_at_the_extremes() -> None:
@@ -99,3 +105,52 @@ def test_interval_brackets_the_value_and_is_deterministic() -> None:
 def test_differences_within_noise() -> None:
     assert not differs_beyond_noise(Interval(5.0, 2.0, 8.0), Interval(6.0, 3.0, 9.0))
     assert differs_beyond_noise(Interval(1.0, 0.5, 1.5), Interval(9.0, 7.0, 11.0))
+
+
+def test_html_shows_the_two_layers_apart() -> None:
+    from summarize.render.html import render_report_dict_html
+
+    text = "The regime may fall. Officials said so."
+    data = {
+        "sentences": [
+            {"index": 0, "text": "The regime may fall.", "start": 0, "end": 20, "paragraph": 0},
+            {"index": 1, "text": "Officials said so.", "start": 21, "end": 39, "paragraph": 0},
+        ],
+        "framing": {
+            "spans": [
+                {
+                    "start": 4,
+                    "end": 10,
+                    "text": "regime",
+                    "category": "actor_label",
+                    "layer": "loaded",
+                    "confidence": 0.31,
+                    "explanation": "Label.",
+                    "in_quote": False,
+                },
+                {
+                    "start": 11,
+                    "end": 14,
+                    "text": "may",
+                    "category": "hedge",
+                    "layer": "device",
+                    "explanation": "Modal.",
+                    "in_quote": False,
+                },
+            ],
+            "categories": {
+                "actor_label": {"label": "Labels", "count": 1, "per_1000_words": 125.0, "layer": "loaded"},
+                "hedge": {"label": "Hedges", "count": 1, "per_1000_words": 125.0, "layer": "device"},
+            },
+            "document": {"score": 0.1, "biased_share": 0.5},
+            "measure": {
+                "loaded_per_1000_words": {"value": 125.0, "low": 0.0, "high": 250.0},
+                "biased_share": {"value": 0.5, "low": 0.0, "high": 1.0},
+            },
+        },
+    }
+    html = render_report_dict_html(data, text, sections=("framing",))
+    loaded_at = html.index("Loaded language (the bias measure)")
+    devices_at = html.index("Framing devices (for teaching; not counted as bias)")
+    assert loaded_at < html.index("confidence 0.31") < devices_at < html.rindex("Modal.")
+    assert "95% CI 0.0–250.0" in html
