@@ -1,7 +1,9 @@
 """Framing: loaded words and phrases found, categorised, explained; sentences scored.
 
-The lexicon spans explain; the trained heads (models/framing_heads, trained on
-BABE) decide which sentences are biased and rank the words.
+Two layers: loaded language (the bias measure) and framing devices (shown, never counted).
+The lexicon spans explain; the trained heads (models/framing_heads: trained on BABE, the
+loaded-word head and the sentence calibration fitted on real articles, BASIL) decide which
+sentences are biased and which words are loaded in context.
 """
 
 from __future__ import annotations
@@ -140,8 +142,9 @@ def select_loaded(
     confidence: Callable[[float], float] | None = None,
 ) -> list[FramingSpan]:
     """The loaded-language layer: lexicon spans (the weaker built-in ones only when the word head
-    confirms them in context: ``is_gated``), and words the head flags that no lexicon explains. ``probability``: token index -> word
-    head probability, for the words that can be loaded at all (``layers.word_can_be_loaded``).
+    confirms them in context: ``is_gated``), and words the head flags that no lexicon explains.
+    ``probability``: token index -> word head probability, for the words that can be loaded at
+    all (``layers.word_can_be_loaded``).
     """
     from dataclasses import replace
 
@@ -158,8 +161,10 @@ def select_loaded(
             continue
         probs = [probability[i] for i in ids if i in probability]
         best = max(probs) if probs else None
-        if is_gated(span) and best is not None and best < lexicon_gate:
-            continue  # read in its sentence, the word is not loaded (e.g. "huge" of a number)
+        if is_gated(span) and (best is None or best < lexicon_gate):
+            # Unconfirmed in its sentence ("huge" of a number), or nothing the head can judge
+            # ("the very": function words only).
+            continue
         out.append(
             replace(
                 span,
@@ -280,7 +285,9 @@ def article_measure(
         devices=devices,
         words=total_words,
         sentences=n,
-        expected_per_1000_words=interval([s.score for s in sentences], words, 1000.0) if calibrated else None,
+        expected_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1)
+        if calibrated
+        else None,
     )
 
 

@@ -49,8 +49,14 @@ def calibration_features(
     ).astype(np.float32)
 
 
-def interval(values: Sequence[float], weights: Sequence[float], scale: float = 1.0) -> Interval:
-    """sum(values) / sum(weights) * scale with a 95% bootstrap interval over the items (sentences)."""
+def interval(
+    values: Sequence[float], weights: Sequence[float], scale: float = 1.0, digits: int = 4
+) -> Interval:
+    """sum(values) / sum(weights) * scale with a 95% bootstrap interval over the items (sentences).
+
+    ``digits``: rounding; sums of probabilities scaled to 1,000 words amplify the encoder's float
+    noise (batched vs single), so that figure is given to one decimal.
+    """
     import numpy as np
 
     v = np.asarray(values, dtype=np.float64)
@@ -63,7 +69,7 @@ def interval(values: Sequence[float], weights: Sequence[float], scale: float = 1
     totals = w[picks].sum(axis=1)
     ratios = np.where(totals > 0, v[picks].sum(axis=1) / np.maximum(totals, 1e-12), 0.0) * scale
     low, high = np.quantile(ratios, [0.025, 0.975])
-    return Interval(round(point, 4), round(float(low), 4), round(float(high), 4))
+    return Interval(round(point, digits), round(float(low), digits), round(float(high), digits))
 
 
 def differs_beyond_noise(a: Interval, b: Interval) -> bool:

@@ -154,3 +154,25 @@ def test_html_shows_the_two_layers_apart() -> None:
     devices_at = html.index("Framing devices (for teaching; not counted as bias)")
     assert loaded_at < html.index("confidence 0.31") < devices_at < html.rindex("Modal.")
     assert "95% CI 0.0–250.0" in html
+
+
+def test_loaded_layer_selection_reads_the_word_head_in_context() -> None:
+    from summarize.framing.analysis import select_loaded
+    from summarize.framing.layers import word_can_be_loaded
+
+    text = "The regime made a huge profit. Huge crowds came. The very idea slammed shut. It may rain."
+    doc = build_document(text)
+    detection = detect_spans(doc, load_builtin_lexicon())
+    eligible = [i for i, t in enumerate(doc.tokens) if t.is_word and word_can_be_loaded(doc, i)]
+    index = {doc.tokens[i].text: i for i in eligible}
+    probability = {i: 0.1 for i in eligible}
+    probability[index["Huge"]] = 0.99  # the head confirms the second "huge" only
+    probability[index["profit"]] = 0.97  # no lexicon entry: a head span
+    spans = select_loaded(doc, detection.spans, probability, 0.95, 0.9, detection.quotes, lambda p: p / 2)
+    texts = [s.text for s in spans]
+    assert "regime" in texts  # a strong curated entry needs no confirmation
+    assert "Huge" in texts and "huge" not in texts
+    assert "the very" not in [t.lower() for t in texts]  # weak, and nothing the head can judge
+    head = [s for s in spans if s.source == "head"]
+    assert [s.text for s in head] == ["profit"] and head[0].confidence == pytest.approx(0.485)
+    assert all(s.layer == "loaded" for s in spans)  # the hedge "may" stays a device, outside
