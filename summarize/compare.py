@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from summarize.errors import UsageError
+from summarize.framing.section import Interval
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,6 +34,7 @@ class CategoryComparison:
     count_b: int
     per_1000_a: float
     per_1000_b: float
+    layer: str = "loaded"  # "device" categories are shown, never part of a verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,18 @@ class TermUse:
     category: str
     count: int
     in_quotes: int  # of ``count``, how many inside quoted speech
+    layer: str = "loaded"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One figure of both articles, and whether their difference is beyond noise."""
+
+    figure: str  # "loaded_per_1000_words" or "biased_share"
+    a: Interval
+    b: Interval
+    beyond_noise: bool  # the 95% intervals do not overlap
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +83,9 @@ class Comparison:
     only_b: list[TermUse]
     shared: list[str]
     actors: list[ActorNaming]
-    profile_distance: float  # half the L1 distance between the category-share profiles, 0..1
+    profile_distance: float  # half the L1 distance between the loaded-language profiles, 0..1
+    # Loaded-language density and biased share, each with its interval and a within-noise call.
+    verdicts: list[Verdict] = field(default_factory=list)
 
 
 def _framing(report: Report, which: str) -> FramingSection:
@@ -85,22 +101,58 @@ def _title(report: Report, fallback: str) -> str:
 def _term_uses(section: FramingSection) -> dict[str, TermUse]:
     counts: Counter[tuple[str, str]] = Counter()
     quoted: Counter[tuple[str, str]] = Counter()
+    layers: dict[tuple[str, str], str] = {}
     for span in section.spans:
         if span.source == "head":  # unexplained model flags are not terms
             continue
         key = (" ".join(span.text.lower().split()), span.category)
         counts[key] += 1
         quoted[key] += int(span.in_quote)
+        layers[key] = span.layer
     uses: dict[str, TermUse] = {}
     for (text, category), count in counts.most_common():
         if text not in uses:
-            uses[text] = TermUse(text, category, count, quoted[(text, category)])
+            uses[text] = TermUse(text, category, count, quoted[(text, category)], layers[(text, category)])
     return uses
 
 
 def _profile(section: FramingSection) -> dict[str, float]:
-    total = sum(s.count for s in section.categories.values())
-    return {k: s.count / total for k, s in section.categories.items()} if total else {}
+    """Shares of the loaded-language categories (devices are not part of the measure)."""
+    loaded = {k: s for k, s in section.categories.items() if s.layer == "loaded"}
+    total = sum(s.count for s in loaded.values())
+    return {k: s.count / total for k, s in loaded.items()} if total else {}
+
+
+_FIGURE_NAMES = {
+    "loaded_per_1000_words": "loaded language per 1,000 words (writer's voice)",
+    "biased_share": "share of sentences judged biased",
+}
+
+
+def verdict(figure: str, a: Interval, b: Interval) -> Verdict:
+    """Whether A and B differ on ``figure`` beyond the noise of their own sentences."""
+    from summarize.framing.calibration import differs_beyond_noise
+
+    name = _FIGURE_NAMES.get(figure, figure.replace("_", " "))
+    beyond = differs_beyond_noise(a, b)
+    if beyond:
+        more = "A" if a.value > b.value else "B"
+        text = f"{more} is higher on {name}, beyond noise (the 95% intervals do not overlap)."
+    else:
+        text = (
+            f"The difference in {name} is within noise: the 95% intervals overlap, so these "
+            "articles cannot be ordered on it."
+        )
+    return Verdict(figure=figure, a=a, b=b, beyond_noise=beyond, text=text)
+
+
+def _verdicts(fa: FramingSection, fb: FramingSection) -> list[Verdict]:
+    if fa.measure is None or fb.measure is None:
+        return []
+    return [
+        verdict("loaded_per_1000_words", fa.measure.loaded_per_1000_words, fb.measure.loaded_per_1000_words),
+        verdict("biased_share", fa.measure.biased_share, fb.measure.biased_share),
+    ]
 
 
 def compare_reports(a: Report, b: Report) -> Comparison:
@@ -117,9 +169,10 @@ def compare_reports(a: Report, b: Report) -> Comparison:
                 count_b=sb.count if sb else 0,
                 per_1000_a=sa.per_1000_words if sa else 0.0,
                 per_1000_b=sb.per_1000_words if sb else 0.0,
+                layer=(sa or sb).layer,  # type: ignore[union-attr]
             )
         )
-    categories.sort(key=lambda c: -abs(c.per_1000_a - c.per_1000_b))
+    categories.sort(key=lambda c: (c.layer != "loaded", -abs(c.per_1000_a - c.per_1000_b)))
     terms_a, terms_b = _term_uses(fa), _term_uses(fb)
     pa, pb = _profile(fa), _profile(fb)
     distance = 0.5 * sum(abs(pa.get(k, 0.0) - pb.get(k, 0.0)) for k in set(pa) | set(pb))
@@ -138,6 +191,7 @@ def compare_reports(a: Report, b: Report) -> Comparison:
         shared=sorted(set(terms_a) & set(terms_b)),
         actors=compare_actors(a.document, fa, b.document, fb),
         profile_distance=round(distance, 4),
+        verdicts=_verdicts(fa, fb),
     )
 
 
@@ -256,6 +310,16 @@ def compare_actors(
 # --- rendering ----------------------------------------------------------------------------
 
 
+def _figure_title(v: Verdict) -> str:
+    return "Loaded language per 1,000 words" if v.figure == "loaded_per_1000_words" else "Biased share"
+
+
+def _interval_text(v: Verdict) -> tuple[str, str]:
+    if v.figure == "biased_share":
+        return tuple(f"{i.value:.0%} ({i.low:.0%}–{i.high:.0%})" for i in (v.a, v.b))  # type: ignore[return-value]
+    return tuple(f"{i.value:.1f} ({i.low:.1f}–{i.high:.1f})" for i in (v.a, v.b))  # type: ignore[return-value]
+
+
 def _terms_line(uses: list[TermUse], limit: int = 25) -> str:
     parts = [
         f"{u.text} ({u.category.replace('_', ' ')}{', ×' + str(u.count) if u.count > 1 else ''})"
@@ -285,8 +349,14 @@ def render_compare_terminal(cmp: Comparison) -> RenderableType:
         ),
     )
     head.add_row(
-        "Profiles differ", Text(f"{cmp.profile_distance:.0%} (share of framing in other categories)")
+        "Profiles differ",
+        Text(f"{cmp.profile_distance:.0%} (share of loaded language in other categories)"),
     )
+    for v in cmp.verdicts:
+        head.add_row(
+            _figure_title(v),
+            Text(f"A {_interval_text(v)[0]} · B {_interval_text(v)[1]} · {v.text}"),
+        )
 
     table = Table(title="Framing by category (per 1,000 words)", title_justify="left", show_edge=False)
     table.add_column("Category")
@@ -296,7 +366,9 @@ def render_compare_terminal(cmp: Comparison) -> RenderableType:
     table.add_column("B count", justify="right")
     for c in cmp.categories:
         table.add_row(
-            Text(c.label, style=style_for(c.name)),
+            Text(
+                c.label + ("" if c.layer == "loaded" else " (device, not counted)"), style=style_for(c.name)
+            ),
             f"{c.per_1000_a:.1f}",
             f"{c.per_1000_b:.1f}",
             str(c.count_a),
@@ -342,16 +414,22 @@ def render_compare_markdown(cmp: Comparison) -> str:
         f"{cmp.biased_share_a:.0%} of sentences biased",
         f"- **B:** {esc(cmp.title_b)} ({cmp.words_b:,} words): score {cmp.score_b:.2f}, "
         f"{cmp.biased_share_b:.0%} of sentences biased",
-        f"- **Profiles differ:** {cmp.profile_distance:.0%}",
+        f"- **Profiles differ:** {cmp.profile_distance:.0%} (loaded language only)",
+        *[
+            f"- **{_figure_title(v)}:** A {_interval_text(v)[0]}, B {_interval_text(v)[1]}. {v.text}"
+            for v in cmp.verdicts
+        ],
         "",
         "## Framing by category (per 1,000 words)",
         "",
-        "| Category | A | B | A count | B count |",
-        "|---|---:|---:|---:|---:|",
+        "| Layer | Category | A | B | A count | B count |",
+        "|---|---|---:|---:|---:|---:|",
     ]
     for c in cmp.categories:
+        layer = "loaded language" if c.layer == "loaded" else "device (not counted)"
         lines.append(
-            f"| {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | {c.count_a} | {c.count_b} |"
+            f"| {layer} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | "
+            f"{c.count_a} | {c.count_b} |"
         )
     lines += [
         "",

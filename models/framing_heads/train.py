@@ -1,4 +1,7 @@
-"""Train the framing heads on BABE (babe_dev) and write sentence.npz, word.npz and metrics.json.
+"""Train the framing heads on BABE (babe_dev) and write sentence.npz, word.npz and metrics.json;
+then, on BASIL (basil_dev, needs bench/framing_basil_encode.py once), the loaded-word head,
+its confidence, the lexicon gate and the sentence calibrator (word_loaded.npz,
+word_confidence.npz, loaded_rule.json, calibration.npz). ``--basil-only`` keeps the BABE heads.
 
 Run from the project root: .venv/bin/python models/framing_heads/train.py
 The data is read from ../shared/eval/babe_dev (or $SUMMARIZE_EVAL_DIR); it is never copied here.
@@ -19,9 +22,67 @@ ROOT = HERE.parents[1]
 
 
 def main() -> int:
+    from summarize.framing.babe import embed_babe, read_babe
+
+    eval_dir = Path(os.environ.get("SUMMARIZE_EVAL_DIR") or ROOT.parent / "shared" / "eval")
+    csv = eval_dir / "babe_dev" / "babe_dev.csv"
+    if not csv.is_file():
+        print(f"skip: {csv} not found (set SUMMARIZE_EVAL_DIR)")
+        return 1
+    if "--basil-only" not in sys.argv:
+        train_babe(read_babe, embed_babe, csv)
+    return train_basil()
+
+
+def train_basil() -> int:
+    """The BASIL-fitted parts, every choice made on out-of-fold scores grouped by event."""
     import numpy as np
 
-    from summarize.framing.babe import embed_babe, read_babe
+    sys.path.insert(0, str(HERE))
+    import basil_fit as bf
+    from basil import basil_folder, read_basil
+
+    from summarize.framing.heads import save_rule
+
+    folder = basil_folder()
+    if folder is None:
+        print("skip: no basil_dev under ../shared/eval")
+        return 1
+    data = bf.build_basil_data(read_basil(folder))
+    babe_x, babe_y = bf.babe_word_rows()
+    babe_p = bf.babe_sentence_probabilities(data)
+    rule = bf.fit_all(data, babe_x, babe_y, np.arange(len(data.articles)), babe_p, folds=5)
+    rule.word.save(HERE / "word_loaded.npz")
+    rule.confidence.save(HERE / "word_confidence.npz")
+    rule.calibration.save(HERE / "calibration.npz")
+    save_rule(HERE / "loaded_rule.json", rule.lexicon_gate)
+    metrics_path = HERE / "metrics.json"
+    metrics = json.loads(metrics_path.read_text(encoding="utf-8"))
+    metrics["basil"] = {
+        "data": "BASIL basil_dev (150 articles, 50 events), expert lexical-bias spans",
+        "loaded_word_head": {
+            "C": bf.WORD_C,
+            "negative_share": bf.NEGATIVE_SHARE,
+            "threshold": round(rule.word.threshold, 4),
+            "trained_on": "eligible words of all of babe_dev and all of basil_dev",
+        },
+        "lexicon_gate": rule.lexicon_gate,
+        "calibration": {
+            "features": list(bf.CALIBRATION_FEATURES),
+            "threshold": round(rule.calibration.threshold, 4),
+            "flag_rate_band": list(bf.FLAG_RATE),
+        },
+        "choices": "5 grouped folds over events (out-of-fold word probabilities), see basil_fit.py",
+        "cross_validated_scores": "see bench/results/framing_basil.json",
+    }
+    metrics_path.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(metrics["basil"], indent=2))
+    return 0
+
+
+def train_babe(read_babe, embed_babe, csv: Path) -> None:
+    import numpy as np
+
     from summarize.framing.training import (
         CACHED_LAYERS,
         NEGATIVE_SHARE,
@@ -31,11 +92,6 @@ def main() -> int:
         train_heads,
     )
 
-    eval_dir = Path(os.environ.get("SUMMARIZE_EVAL_DIR") or ROOT.parent / "shared" / "eval")
-    csv = eval_dir / "babe_dev" / "babe_dev.csv"
-    if not csv.is_file():
-        print(f"skip: {csv} not found (set SUMMARIZE_EVAL_DIR)")
-        return 1
     sentences = read_babe(csv)
     data = build_babe_data(sentences, embed_babe(sentences, layers=CACHED_LAYERS))
     heads = train_heads(data, np.arange(len(sentences)), inner_folds=3, seed=0)
@@ -61,7 +117,6 @@ def main() -> int:
     }
     (HERE / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(metrics, indent=2))
-    return 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,17 @@ HEAD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sentiment_score", "float64"),
     ("sentiment_label", "string"),
 )
+# The loaded-language measure (the bias figure; framing devices are never in it), with the
+# 95% bootstrap intervals of ``framing.measure``.
+FRAMING_MEASURE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("framing_measure_loaded_per_1000", "float64"),
+    ("framing_measure_loaded_per_1000_low", "float64"),
+    ("framing_measure_loaded_per_1000_high", "float64"),
+    ("framing_measure_quoted_per_1000", "float64"),
+    ("framing_measure_biased_share", "float64"),
+    ("framing_measure_biased_share_low", "float64"),
+    ("framing_measure_biased_share_high", "float64"),
+)
 TAIL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("framing_other_per_1000", "float64"),
     ("readability_grade", "float64"),
@@ -54,7 +65,7 @@ def framing_column(category: str) -> str:
 def columns() -> tuple[tuple[str, str], ...]:
     """(name, type) of every column, in order; types are Arrow type names."""
     framing = tuple((framing_column(c), "float64") for c in FRAMING_CATEGORIES)
-    return HEAD_COLUMNS + framing + TAIL_COLUMNS
+    return HEAD_COLUMNS + framing + FRAMING_MEASURE_COLUMNS + TAIL_COLUMNS
 
 
 def column_names() -> list[str]:
@@ -88,6 +99,7 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
     row["sentiment_score"] = _float(sentiment_doc.get("score"))
     row["sentiment_label"] = _str(sentiment_doc.get("label"))
     row.update(framing_densities(record.get("framing")))
+    row.update(framing_measure(record.get("framing")))
     row["readability_grade"] = _float(_dict(record.get("readability")).get("consensus_grade"))
     return row
 
@@ -119,6 +131,22 @@ def framing_densities(section: Any) -> dict[str, float | None]:
             other += value
     densities["framing_other_per_1000"] = round(other, 4)
     return densities
+
+
+def framing_measure(section: Any) -> dict[str, float | None]:
+    """The loaded-language density and biased share with their intervals (empty when absent)."""
+    measure = _dict(_dict(section).get("measure"))
+    density = _dict(measure.get("loaded_per_1000_words"))
+    share = _dict(measure.get("biased_share"))
+    return {
+        "framing_measure_loaded_per_1000": _float(density.get("value")),
+        "framing_measure_loaded_per_1000_low": _float(density.get("low")),
+        "framing_measure_loaded_per_1000_high": _float(density.get("high")),
+        "framing_measure_quoted_per_1000": _float(_dict(measure.get("voices")).get("quoted_per_1000_words")),
+        "framing_measure_biased_share": _float(share.get("value")),
+        "framing_measure_biased_share_low": _float(share.get("low")),
+        "framing_measure_biased_share_high": _float(share.get("high")),
+    }
 
 
 def _dict(value: Any) -> dict[str, Any]:

@@ -1,11 +1,14 @@
 """Framing: loaded words and phrases found, categorised, explained; sentences scored.
 
-The lexicon spans explain; the trained heads (models/framing_heads, trained on
-BABE) decide which sentences are biased and rank the words.
+Two layers: loaded language (the bias measure) and framing devices (shown, never counted).
+The lexicon spans explain; the trained heads (models/framing_heads: trained on BABE, the
+loaded-word head and the sentence calibration fitted on real articles, BASIL) decide which
+sentences are biased and which words are loaded in context.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from summarize.document import Document
@@ -18,12 +21,15 @@ from summarize.framing.lexicon import (
     load_lexicons,
 )
 from summarize.framing.section import (
+    LOADED,
+    ArticleMeasure,
     CategoryStat,
     DocumentScore,
     FramingSection,
     FramingSpan,
     QuoteInfo,
     SentenceScore,
+    VoiceCounts,
 )
 from summarize.framing.settings import FramingSettings
 
@@ -61,48 +67,53 @@ def category_labels(lexicon: Lexicon) -> dict[str, str]:
 def run(doc: Document, ctx: Context) -> FramingSection:
     settings = ctx.settings.framing
     lexicon = choose_lexicon(settings)
-    detection = detect_spans(doc, lexicon)
-    spans = detection.spans
-    if lexicon is load_builtin_lexicon():
-        builtin = spans
-    else:  # the heads were trained on built-in lexicon features
-        builtin = detect_spans(doc, load_builtin_lexicon(), detection.quotes).spans
-    scores = _head_scores(doc, ctx, builtin)
+    # The heads read the built-in matches before the context rules (the features they were
+    # trained on); the report shows the matches the context rules keep.
+    raw = detect_spans(doc, load_builtin_lexicon(), context_rules=False)
+    quotes = raw.quotes
+    spans = detect_spans(doc, lexicon, quotes).spans
+    scores = _head_scores(doc, ctx, raw.spans)
     if scores is not None:
-        spans = _with_head_scores(doc, spans, scores, detection.quotes)
-        sentence_probability = scores.sentence_probability
-        threshold = scores.sentence_threshold
-        scorer = "heads"
+        spans = _with_head_scores(doc, spans, scores, quotes)
+        sentence_probability = calibrated_sentences(doc, spans, scores)
+        threshold = scores.heads.calibration.threshold
+        scorer, calibration = "heads", "basil"
     else:
         from summarize.framing.scoring import lexicon_sentence_scores
 
-        sentence_probability = lexicon_sentence_scores(doc, simple_spans(spans), [s.in_quote for s in spans])
+        loaded = [s for s in spans if s.layer == LOADED]
+        sentence_probability = lexicon_sentence_scores(
+            doc, simple_spans(loaded), [s.in_quote for s in loaded]
+        )
         threshold = FALLBACK_THRESHOLD
-        scorer = "lexicon"
+        scorer, calibration = "lexicon", "none"
     labels = category_labels(lexicon)
+    sentences = sentence_scores(doc, spans, sentence_probability, threshold)
     return FramingSection(
         spans=spans,
         categories=category_stats(spans, doc.word_count, labels),
-        sentences=sentence_scores(doc, spans, sentence_probability, threshold),
+        sentences=sentences,
         document=document_score(doc, sentence_probability, threshold),
-        quotes=[QuoteInfo(q.start, q.end, q.speaker, q.words) for q in detection.quotes],
+        quotes=[QuoteInfo(q.start, q.end, q.speaker, q.words) for q in quotes],
         threshold=threshold,
         scorer=scorer,
         lexicons=[
             *([] if settings.lexicon_only else [str(p.name) for p in builtin_lexicon_files()]),
             *settings.lexicons,
         ],
+        measure=article_measure(doc, spans, sentences, calibrated=calibration != "none"),
+        calibration=calibration,
     )
 
 
 def _head_scores(doc: Document, ctx: Context, builtin: list[FramingSpan]) -> HeadScores | None:
     if not doc.sentences:
         return None
-    from summarize.framing.heads import heads_dir, load_heads
+    from summarize.framing.heads import heads_dir, load_framing_heads
     from summarize.framing.scoring import score_with_heads
 
     try:
-        heads = load_heads()
+        heads = load_framing_heads()
         scores = score_with_heads(doc, ctx, heads, simple_spans(builtin))
     except ModelError as exc:
         ctx.warn(f"framing: sentence scores from the lexicon only ({exc.message})")
@@ -111,11 +122,30 @@ def _head_scores(doc: Document, ctx: Context, builtin: list[FramingSpan]) -> Hea
     return scores
 
 
-def _with_head_scores(
-    doc: Document, spans: list[FramingSpan], scores: HeadScores, quotes: list[Quote]
+# Built-in loaded categories whose weaker entries (weight below STRONG_WEIGHT) must be confirmed
+# in context by the word head; strong curated entries and user categories are always kept.
+GATED_CATEGORIES = frozenset({"loaded", "actor_label", "euphemism", "intensifier"})
+STRONG_WEIGHT = 0.7
+
+
+def is_gated(span: FramingSpan) -> bool:
+    return span.source == "lexicon" and span.category in GATED_CATEGORIES and span.weight < STRONG_WEIGHT
+
+
+def select_loaded(
+    doc: Document,
+    spans: Sequence[FramingSpan],
+    probability: Mapping[int, float],
+    threshold: float,
+    lexicon_gate: float,
+    quotes: list[Quote],
+    confidence: Callable[[float], float] | None = None,
 ) -> list[FramingSpan]:
-    """Lexicon spans get the word head's score; words it flags that no lexicon explains become spans."""
-    from bisect import bisect_left
+    """The loaded-language layer: lexicon spans (the weaker built-in ones only when the word head
+    confirms them in context: ``is_gated``), and words the head flags that no lexicon explains.
+    ``probability``: token index -> word head probability, for the words that can be loaded at
+    all (``layers.word_can_be_loaded``).
+    """
     from dataclasses import replace
 
     from summarize.framing.detect import speech_of
@@ -125,17 +155,25 @@ def _with_head_scores(
     out: list[FramingSpan] = []
     covered: set[int] = set()
     for span in spans:
-        ids = []
-        for i in range(bisect_left(starts, span.start), len(doc.tokens)):
-            if doc.tokens[i].start >= span.end:
-                break
-            if doc.tokens[i].is_word:
-                ids.append(i)
+        ids = _token_ids(doc, starts, span.start, span.end)
         covered.update(ids)
-        probs = [scores.word_probability[i] for i in ids if i in scores.word_probability]
-        out.append(replace(span, score=round(max(probs), 4) if probs else None))
-    for i, p in scores.word_probability.items():
-        if p < scores.word_threshold or i in covered:
+        if span.layer != LOADED:
+            continue
+        probs = [probability[i] for i in ids if i in probability]
+        best = max(probs) if probs else None
+        if is_gated(span) and (best is None or best < lexicon_gate):
+            # Unconfirmed in its sentence ("huge" of a number), or nothing the head can judge
+            # ("the very": function words only).
+            continue
+        out.append(
+            replace(
+                span,
+                score=round(best, 4) if best is not None else None,
+                confidence=round(confidence(best), 4) if confidence and best is not None else None,
+            )
+        )
+    for i, p in probability.items():
+        if p < threshold or i in covered:
             continue
         token = doc.tokens[i]
         speech = speech_of(quote_at(quotes, token.start, token.end))
@@ -145,8 +183,8 @@ def _with_head_scores(
                 end=token.end,
                 text=token.text,
                 category=HEAD_CATEGORY,
-                explanation=f"The word head, trained on expert bias annotations (BABE), marks this word "
-                f"as bias-inducing (p={p:.2f}); no lexicon entry explains it.",
+                explanation="The word head, trained on expert bias annotations (BABE and BASIL), marks "
+                f"this word as loaded in this sentence (p={p:.2f}); no lexicon entry explains it.",
                 alternative=None,
                 in_quote=speech is not None,
                 speaker=speech.speaker if speech else None,
@@ -154,13 +192,108 @@ def _with_head_scores(
                 weight=0.0,
                 score=round(p, 4),
                 source="head",
+                layer=LOADED,
+                confidence=round(confidence(p), 4) if confidence else None,
             )
         )
     return sorted(out, key=lambda s: s.start)
 
 
+def _token_ids(doc: Document, starts: list[int], start: int, end: int) -> list[int]:
+    from bisect import bisect_left
+
+    ids = []
+    for i in range(bisect_left(starts, start), len(doc.tokens)):
+        if doc.tokens[i].start >= end:
+            break
+        if doc.tokens[i].is_word:
+            ids.append(i)
+    return ids
+
+
+def _with_head_scores(
+    doc: Document, spans: list[FramingSpan], scores: HeadScores, quotes: list[Quote]
+) -> list[FramingSpan]:
+    """Devices unchanged; the loaded layer as ``select_loaded`` decides, with confidences."""
+    heads = scores.heads
+    loaded = select_loaded(
+        doc,
+        spans,
+        scores.loaded_probability,
+        heads.loaded_word.threshold,
+        heads.lexicon_gate,
+        quotes,
+        heads.word_confidence,
+    )
+    devices = [s for s in spans if s.layer != LOADED]
+    return sorted([*devices, *loaded], key=lambda s: s.start)
+
+
+def calibrated_sentences(doc: Document, spans: list[FramingSpan], scores: HeadScores) -> list[float]:
+    """Each sentence's calibrated probability that experts would mark lexical bias in it."""
+    from summarize.framing.calibration import calibration_features
+
+    n = len(doc.sentences)
+    writer, quoted, word_max = [0.0] * n, [0.0] * n, [0.0] * n
+    for span in spans:
+        index = doc.sentence_at(span.start)
+        if index is None or span.layer != LOADED:
+            continue
+        if span.in_quote:
+            quoted[index] += 1
+        else:
+            writer[index] += 1
+    for i, p in scores.loaded_probability.items():
+        index = doc.tokens[i].sentence
+        word_max[index] = max(word_max[index], p)
+    words = [sum(1 for t in doc.sentence_tokens(s.index) if t.is_word) for s in doc.sentences]
+    x = calibration_features(scores.sentence_probability, writer, quoted, word_max, words)
+    return [float(p) for p in scores.heads.calibration.probabilities(x)]
+
+
+def article_measure(
+    doc: Document, spans: list[FramingSpan], sentences: list[SentenceScore], calibrated: bool = False
+) -> ArticleMeasure:
+    """Loaded-language density (writer's voice) and biased share, each with a bootstrap interval."""
+    from summarize.framing.calibration import interval
+
+    n = len(doc.sentences)
+    writer = [0] * n
+    words = [sum(1 for t in doc.sentence_tokens(s.index) if t.is_word) for s in doc.sentences]
+    quoted_total = devices = 0
+    for span in spans:
+        if span.layer != LOADED:
+            devices += 1
+            continue
+        if span.in_quote:
+            quoted_total += 1
+            continue
+        index = doc.sentence_at(span.start)
+        if index is not None:
+            writer[index] += 1
+    total_words = doc.word_count
+    writer_total = sum(writer)
+    return ArticleMeasure(
+        loaded_per_1000_words=interval(writer, words, 1000.0),
+        biased_share=interval([float(s.biased) for s in sentences], [1.0] * len(sentences)),
+        voices=VoiceCounts(
+            writer=writer_total,
+            quoted=quoted_total,
+            writer_per_1000_words=round(writer_total * 1000.0 / total_words, 2) if total_words else 0.0,
+            quoted_per_1000_words=round(quoted_total * 1000.0 / total_words, 2) if total_words else 0.0,
+        ),
+        devices=devices,
+        words=total_words,
+        sentences=n,
+        expected_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1)
+        if calibrated
+        else None,
+    )
+
+
 def category_stats(spans: list[FramingSpan], words: int, labels: dict[str, str]) -> dict[str, CategoryStat]:
     counts: dict[str, list[int]] = {}
+    layer = {s.category: s.layer for s in spans}
     for span in spans:
         entry = counts.setdefault(span.category, [0, 0])
         entry[0] += 1
@@ -171,21 +304,31 @@ def category_stats(spans: list[FramingSpan], words: int, labels: dict[str, str])
             count=count,
             per_1000_words=round(count * 1000.0 / words, 2) if words else 0.0,
             in_quotes=quoted,
+            layer=layer[name],
         )
-        for name, (count, quoted) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        for name, (count, quoted) in sorted(
+            counts.items(), key=lambda kv: (layer[kv[0]] != LOADED, -kv[1][0], kv[0])
+        )
     }
 
 
 def sentence_scores(
     doc: Document, spans: list[FramingSpan], probability: list[float], threshold: float
 ) -> list[SentenceScore]:
-    per_sentence = [0] * len(doc.sentences)
+    loaded = [0] * len(doc.sentences)
+    devices = [0] * len(doc.sentences)
     for span in spans:
         index = doc.sentence_at(span.start)
         if index is not None:
-            per_sentence[index] += 1
+            (loaded if span.layer == LOADED else devices)[index] += 1
     return [
-        SentenceScore(index=s.index, score=round(p, 4), biased=p >= threshold, spans=per_sentence[s.index])
+        SentenceScore(
+            index=s.index,
+            score=round(p, 4),
+            biased=p >= threshold,
+            spans=loaded[s.index],
+            devices=devices[s.index],
+        )
         for s, p in zip(doc.sentences, probability, strict=True)
     ]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from summarize.document import Document
 from summarize.framing.features import SimpleSpan
+from summarize.framing.layers import in_context, layer_of
 from summarize.framing.lexicon import Lexicon
 from summarize.framing.matcher import LexiconIndex, find_all_matches, resolve_overlaps
 from summarize.framing.patterns import find_patterns
@@ -42,8 +43,16 @@ def speech_of(quote: Quote | None) -> Quote | None:
     return None
 
 
-def detect_spans(doc: Document, lexicon: Lexicon, quotes: list[Quote] | None = None) -> Detection:
-    """Non-overlapping framing spans (longest wins), each marked as the writer's or a speaker's."""
+def detect_spans(
+    doc: Document, lexicon: Lexicon, quotes: list[Quote] | None = None, *, context_rules: bool = True
+) -> Detection:
+    """Non-overlapping framing spans (longest wins), each marked as the writer's or a speaker's.
+
+    ``context_rules`` drops matches their sentence shows are not what they look like ("May"
+    the month, neutral "according to", hedges of someone else's claim: ``layers.keep_in_context``).
+    The trained heads read the matches before those rules (the features they were trained on).
+    """
+
     quotes = find_quotes(doc) if quotes is None else quotes
     matches = resolve_overlaps(find_all_matches(doc, lexicon_index(lexicon)))
     candidates = [
@@ -76,6 +85,8 @@ def detect_spans(doc: Document, lexicon: Lexicon, quotes: list[Quote] | None = N
         )
         for p in find_patterns(doc, quotes)
     ]
+    if context_rules:
+        candidates = in_context(doc, candidates)
     return Detection(spans=non_overlapping(candidates), quotes=quotes)
 
 
@@ -107,6 +118,7 @@ def _span(
         weight=weight,
         score=None,
         source=source,
+        layer=layer_of(category),
     )
 
 

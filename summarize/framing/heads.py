@@ -81,3 +81,55 @@ def load_heads(folder: Path | None = None) -> tuple[LinearHead, LinearHead]:
     """(sentence head, word head) from ``models/framing_heads``."""
     folder = folder or heads_dir()
     return load_head(folder / "sentence.npz"), load_head(folder / "word.npz")
+
+
+@dataclass(frozen=True)
+class FramingHeads:
+    """Everything framing's model path needs.
+
+    ``sentence`` and ``word``: the BABE heads (the sentence head reads the BABE word head's
+    summary). ``loaded_word``: the word head for the loaded-language layer, trained with real
+    articles' negatives (BABE and BASIL), its threshold chosen by grouped CV on BASIL.
+    ``confidence``: Platt scaling of its logit. ``calibration``: the sentence calibrator.
+    ``lexicon_gate``: a loaded lexicon match is dropped when the head's probability of every
+    word in it is below this (read in context, the word is not loaded).
+    """
+
+    sentence: LinearHead
+    word: LinearHead
+    loaded_word: LinearHead
+    confidence: LinearHead
+    calibration: LinearHead
+    lexicon_gate: float
+
+    def word_confidence(self, probability: float) -> float:
+        import math
+
+        p = min(max(probability, 1e-6), 1 - 1e-6)
+        z = float(self.confidence.coef[0]) * math.log(p / (1 - p)) + self.confidence.intercept
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def save_rule(path: Path, lexicon_gate: float) -> None:
+    import json
+
+    path.write_text(json.dumps({"lexicon_gate": round(lexicon_gate, 4)}) + "\n", encoding="utf-8")
+
+
+@cache
+def load_framing_heads(folder: Path | None = None) -> FramingHeads:
+    import json
+
+    folder = folder or heads_dir()
+    sentence, word = load_heads(folder)
+    rule = folder / "loaded_rule.json"
+    if not rule.is_file():
+        raise ModelError(f"{rule}: framing calibration missing; run models/framing_heads/train.py")
+    return FramingHeads(
+        sentence=sentence,
+        word=word,
+        loaded_word=load_head(folder / "word_loaded.npz"),
+        confidence=load_head(folder / "word_confidence.npz"),
+        calibration=load_head(folder / "calibration.npz"),
+        lexicon_gate=float(json.loads(rule.read_text(encoding="utf-8"))["lexicon_gate"]),
+    )

@@ -40,7 +40,9 @@ def highlighted_article(text: str, spans: list[FramingSpan], offset: int = 0) ->
 
     out = Text(text)
     for span in spans:
-        style = style_for(span.category) + (" italic" if span.in_quote else "")
+        # Devices are only underlined: they are shown for teaching, not counted as bias.
+        base = "underline" if span.layer == "device" else style_for(span.category)
+        style = base + (" italic" if span.in_quote else "")
         out.stylize(style, span.start - offset, span.end - offset)
     return out
 
@@ -52,20 +54,42 @@ def _legend(section: FramingSection) -> RenderableType:
     for name, stat in section.categories.items():
         legend.append(f" {stat.label} ", style=style_for(name))
         legend.append("  ")
-    legend.append("(italic: inside quoted speech)", style="dim")
+    legend.append(
+        "(italic: inside quoted speech; underlined only: framing devices, not counted)", style="dim"
+    )
     return legend
+
+
+def layer_name(layer: str) -> str:
+    return "loaded language" if layer == "loaded" else "device (not counted)"
+
+
+def measure_line(section: FramingSection) -> str:
+    """The article-level figures with their intervals, loaded layer only."""
+    m = section.measure
+    if m is None:
+        return ""
+    d, b = m.loaded_per_1000_words, m.biased_share
+    return (
+        f"Loaded language: {d.value:.1f} per 1,000 words in the writer's voice "
+        f"(95% CI {d.low:.1f}–{d.high:.1f}; "
+        f"{m.voices.writer} spans, plus {m.voices.quoted} inside quotations) · sentences biased "
+        f"{b.value:.0%} (95% CI {b.low:.0%}–{b.high:.0%}) · {m.devices} framing devices shown, not counted"
+    )
 
 
 def category_table(section: FramingSection) -> RenderableType:
     from rich.table import Table
 
     table = Table(title="Framing by category", title_justify="left", show_edge=False)
+    table.add_column("Layer")
     table.add_column("Category")
     table.add_column("Count", justify="right")
     table.add_column("Per 1,000 words", justify="right")
     table.add_column("In quotes", justify="right")
     for name, stat in section.categories.items():
         table.add_row(
+            layer_name(stat.layer),
             f"[{style_for(name)}]{stat.label}[/]",
             str(stat.count),
             f"{stat.per_1000_words:.1f}",
@@ -88,9 +112,9 @@ def span_list(section: FramingSection) -> RenderableType:
         )
         out.append("• ")
         out.append(span.text, style=style_for(span.category))
-        out.append(f"  [{span.category.replace('_', ' ')} · {voice}", style="dim")
-        if span.score is not None:
-            out.append(f" · head {span.score:.2f}", style="dim")
+        out.append(f"  [{layer_name(span.layer)} · {span.category.replace('_', ' ')} · {voice}", style="dim")
+        if span.confidence is not None:
+            out.append(f" · confidence {span.confidence:.2f}", style="dim")
         out.append("] ", style="dim")
         out.append(span.explanation)
         if span.alternative:
@@ -105,13 +129,18 @@ def framing_renderable(section: FramingSection, report: Report) -> RenderableTyp
 
     doc = report.document
     biased = sum(s.biased for s in section.sentences)
+    loaded = sum(s.layer == "loaded" for s in section.spans)
     summary = Text(
         f"Framing score {section.document.score:.2f} · {biased} of {len(section.sentences)} sentences "
         f"decided biased ({section.document.biased_share:.0%}, threshold {section.threshold:.2f}, "
-        f"scorer: {section.scorer}) · {len(section.spans)} spans",
+        f"scorer: {section.scorer}, calibration: {section.calibration}) · {loaded} loaded-language spans, "
+        f"{len(section.spans) - loaded} framing devices",
         style="bold",
     )
-    parts: list[RenderableType] = [summary, category_table(section), _legend(section), Text("")]
+    parts: list[RenderableType] = [summary]
+    if section.measure is not None:
+        parts.append(Text(measure_line(section)))
+    parts += [category_table(section), _legend(section), Text("")]
     for paragraph in doc.paragraphs:
         inside = [s for s in section.spans if paragraph.start <= s.start and s.end <= paragraph.end]
         parts.append(highlighted_article(doc.text[paragraph.start : paragraph.end], inside, paragraph.start))
@@ -153,14 +182,21 @@ def framing_markdown(section: FramingSection, report: Report) -> str:
     lines = [
         f"**Framing score:** {section.document.score:.2f} · **sentences decided biased:** {biased} of "
         f"{len(section.sentences)} ({section.document.biased_share:.0%}, threshold "
-        f"{section.threshold:.2f}, scorer: {section.scorer}) · **spans:** {len(section.spans)}",
+        f"{section.threshold:.2f}, scorer: {section.scorer}, calibration: {section.calibration}) · "
+        f"**loaded-language spans:** {sum(s.layer == 'loaded' for s in section.spans)} · "
+        f"**framing devices (not counted):** {sum(s.layer == 'device' for s in section.spans)}",
         "",
-        "| Category | Count | Per 1,000 words | In quotes |",
-        "|---|---:|---:|---:|",
+    ]
+    if section.measure is not None:
+        lines += [measure_line(section), ""]
+    lines += [
+        "| Layer | Category | Count | Per 1,000 words | In quotes |",
+        "|---|---|---:|---:|---:|",
     ]
     for stat in section.categories.values():
         lines.append(
-            f"| {_md_cell(stat.label)} | {stat.count} | {stat.per_1000_words:.1f} | {stat.in_quotes} |"
+            f"| {layer_name(stat.layer)} | {_md_cell(stat.label)} | {stat.count} | "
+            f"{stat.per_1000_words:.1f} | {stat.in_quotes} |"
         )
     lines += ["", "### Article, highlighted", ""]
     for paragraph in doc.paragraphs:
@@ -170,11 +206,19 @@ def framing_markdown(section: FramingSection, report: Report) -> str:
             "",
         ]
     if section.spans:
-        lines += ["### Spans", "", "| Words | Category | Why | Instead | Voice |", "|---|---|---|---|---|"]
+        lines += [
+            "### Spans",
+            "",
+            "| Words | Layer | Category | Why | Instead | Voice | Confidence |",
+            "|---|---|---|---|---|---|---:|",
+        ]
         for span in section.spans:
             voice = (span.speaker or "quoted") if span.in_quote else "writer"
+            confidence = f"{span.confidence:.2f}" if span.confidence is not None else ""
             lines.append(
-                f"| {_md_cell(span.text)} | {_md_cell(span.category.replace('_', ' '))} | "
-                f"{_md_cell(span.explanation)} | {_md_cell(span.alternative or '')} | {_md_cell(voice)} |"
+                f"| {_md_cell(span.text)} | {layer_name(span.layer)} | "
+                f"{_md_cell(span.category.replace('_', ' '))} | "
+                f"{_md_cell(span.explanation)} | {_md_cell(span.alternative or '')} | {_md_cell(voice)} | "
+                f"{confidence} |"
             )
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from summarize.framing.features import (
     word_lexicon_features,
     word_summary,
 )
-from summarize.framing.heads import LinearHead
+from summarize.framing.heads import FramingHeads
 
 if TYPE_CHECKING:
     import numpy as np
@@ -24,10 +24,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class HeadScores:
-    word_probability: dict[int, float]  # token index -> probability the word is bias-inducing
-    word_threshold: float
-    sentence_probability: list[float]
-    sentence_threshold: float
+    heads: FramingHeads
+    # token index -> the loaded-word head's probability, for words that can be loaded at all
+    loaded_probability: dict[int, float]
+    sentence_probability: list[float]  # the BABE sentence head (before calibration)
 
 
 def word_features_for_document(
@@ -66,31 +66,35 @@ def word_features_for_document(
 def score_with_heads(
     doc: Document,
     ctx: Context,
-    heads: tuple[LinearHead, LinearHead],
+    heads: FramingHeads,
     builtin_spans: Sequence[SimpleSpan],
 ) -> HeadScores:
     import numpy as np
 
-    sentence_head, word_head = heads
+    from summarize.framing.layers import word_can_be_loaded
+
+    sentence_head, word_head = heads.sentence, heads.word
     # Sentence embeddings first: the Context computes the word head's token vectors in the
     # same encoder pass when it can, and token_pieces then finds them cached.
     embeddings = ctx.sentence_embeddings(doc, "framing")
     pieces = ctx.token_pieces(doc, "framing", tuple(word_head.layers))
     token_ids, rows = word_features_for_document(doc, pieces, builtin_spans)
-    word_probability: dict[int, float] = {}
+    loaded_probability: dict[int, float] = {}
     summaries = []
     for ids, features in zip(token_ids, rows, strict=True):
         probs = word_head.probabilities(features) if len(ids) else np.zeros(0, dtype=np.float32)
-        word_probability.update(zip(ids, (float(p) for p in probs), strict=True))
         summaries.append(word_summary(probs))
+        eligible = [k for k, i in enumerate(ids) if word_can_be_loaded(doc, i)]
+        if eligible:
+            loaded = heads.loaded_word.probabilities(features[eligible])
+            loaded_probability.update((ids[k], float(p)) for k, p in zip(eligible, loaded, strict=True))
     lexical = sentence_lexicon_features(doc, builtin_spans)
     features = np.concatenate([embeddings, lexical, np.stack(summaries)], axis=1)
     sentence_probability = [float(p) for p in sentence_head.probabilities(features)]
     return HeadScores(
-        word_probability=word_probability,
-        word_threshold=word_head.threshold,
+        heads=heads,
+        loaded_probability=loaded_probability,
         sentence_probability=sentence_probability,
-        sentence_threshold=sentence_head.threshold,
     )
 
 

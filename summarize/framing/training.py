@@ -56,7 +56,7 @@ def babe_spans(sentence: BabeSentence) -> list[SimpleSpan]:
     from summarize.framing.lexicon import load_builtin_lexicon
 
     doc = build_document(sentence.text)
-    return simple_spans(detect_spans(doc, load_builtin_lexicon()).spans)
+    return simple_spans(detect_spans(doc, load_builtin_lexicon(), context_rules=False).spans)
 
 
 def lexicon_row(spans: Sequence[SimpleSpan]) -> np.ndarray:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from summarize.render.html_base import as_int, as_str, esc, first_str, fmt_num
+from summarize.render.html_base import as_int, as_num, as_str, esc, first_str, fmt_num
 from summarize.render.html_palette import CategoryStyle, short_label
 
 
@@ -25,6 +25,8 @@ class Mark:
     alternative: str | None = None
     in_quote: bool = False
     speaker: str | None = None
+    layer: str = "loaded"  # "loaded" (counted as bias) or "device" (shown, not counted)
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,8 @@ def marks_from_spans(spans: Sequence[object], text_length: int) -> list[Mark]:
                 alternative=first_str(raw, "alternative", "neutral_alternative", "neutral"),
                 in_quote=bool(raw.get("in_quote")),
                 speaker=first_str(raw, "speaker"),
+                layer="device" if raw.get("layer") == "device" else "loaded",
+                confidence=as_num(raw.get("confidence")),
             )
         )
     return marks

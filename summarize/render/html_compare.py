@@ -93,8 +93,38 @@ def render_compare_page(comparison: Any) -> str:
     return page(f"{title_a} vs {title_b}", "\n".join(body), nav=nav, extra_css=category_css(styles.values()))
 
 
+def _verdict_facts(data: Mapping[str, Any], side: str) -> list[tuple[str, str]]:
+    """Loaded-language density and biased share with their 95% intervals."""
+    facts = []
+    for raw in as_list(data.get("verdicts")):
+        verdict = as_dict(raw)
+        figure = as_dict(verdict.get(side))
+        value, low, high = (as_num(figure.get(k)) for k in ("value", "low", "high"))
+        if value is None or low is None or high is None:
+            continue
+        if verdict.get("figure") == "biased_share":
+            facts.append(
+                ("Sentences judged biased", f"{value * 100:.0f}% (95% CI {low * 100:.0f}–{high * 100:.0f}%)")
+            )
+        else:
+            facts.append(
+                (
+                    "Loaded language per 1,000 words",
+                    f"{fmt_num(value, 1)} (95% CI {fmt_num(low, 1)}–{fmt_num(high, 1)})",
+                )
+            )
+    return facts
+
+
+def _verdicts(data: Mapping[str, Any]) -> str:
+    items = [as_str(as_dict(v).get("text")) for v in as_list(data.get("verdicts"))]
+    lis = "".join(f"<li>{esc(t)}</li>" for t in items if t)
+    return f'<ul class="verdicts">{lis}</ul>' if lis else ""
+
+
 def _side_facts(data: Mapping[str, Any], side: str) -> str:
     facts = [("Words", fmt_int(as_int(data.get(f"words_{side}"))))]
+    facts += _verdict_facts(data, side)
     if (score := as_num(data.get(f"score_{side}"))) is not None:
         facts.append(("Framing score", fmt_num(score, 2)))
     if (share := as_num(data.get(f"biased_share_{side}"))) is not None:
@@ -111,22 +141,24 @@ def _profiles(
     cards = (
         f'<div class="pair"><div><h3>A: {esc(titles[0])}</h3>{_side_facts(data, "a")}</div>'
         f"<div><h3>B: {esc(titles[1])}</h3>{_side_facts(data, 'b')}</div></div>"
-    )
+    ) + _verdicts(data)
     distance = as_num(data.get("profile_distance"))
     intro = ""
     if distance is not None:
         intro = (
-            f"The two profiles differ by {distance * 100:.0f}%: the share of framing terms that "
-            "would have to move to another category to make them the same."
+            f"The two loaded-language profiles differ by {distance * 100:.0f}%: the share of loaded "
+            "terms that would have to move to another category to make them the same. Framing "
+            "devices (hedges, attribution, passives…) are listed but never part of a verdict."
         )
     rows, table_rows = [], []
     for c in categories:
         name = c["name"]
         style = styles[name]
         pa, pb = as_num(c.get("per_1000_a")) or 0.0, as_num(c.get("per_1000_b")) or 0.0
-        rows.append(PairRow(style.label, pa, pb))
+        device = " (device, not counted)" if c.get("layer") == "device" else ""
+        rows.append(PairRow(style.label + device, pa, pb))
         table_rows.append(
-            f'<tr><th scope="row"><span class="mark swatch {style.css_class}">{esc(style.label)}'
+            f'<tr><th scope="row"><span class="mark swatch {style.css_class}">{esc(style.label + device)}'
             f'<span class="tag" aria-hidden="true">{esc(style.tag)}</span></span></th>'
             f'<td class="num">{fmt_num(pa)}</td><td class="num">{fmt_num(pb)}</td>'
             f'<td class="num">{fmt_int(as_int(c.get("count_a")))}</td>'

@@ -73,6 +73,50 @@ def legend(
     return f'<div class="legend">{title}<ul>{"".join(items)}</ul></div>'
 
 
+def _interval_text(raw: Any, percent: bool = False) -> str | None:
+    data = as_dict(raw)
+    value, low, high = as_num(data.get("value")), as_num(data.get("low")), as_num(data.get("high"))
+    if value is None:
+        return None
+    if percent:
+        return f"{value * 100:.0f}%" + (
+            f" (95% CI {low * 100:.0f}–{high * 100:.0f}%)" if low is not None and high is not None else ""
+        )
+    return fmt_num(value, 1) + (
+        f" (95% CI {fmt_num(low, 1)}–{fmt_num(high, 1)})" if low is not None and high is not None else ""
+    )
+
+
+def _facts(framing: Mapping[str, Any], marks: Sequence[Mark]) -> list[tuple[str, str]]:
+    document = as_dict(framing.get("document"))
+    measure = as_dict(framing.get("measure"))
+    loaded = [m for m in marks if m.layer != "device"]
+    facts = []
+    if (density := _interval_text(measure.get("loaded_per_1000_words"))) is not None:
+        facts.append(("Loaded language per 1,000 words (writer's voice)", density))
+    if (share := _interval_text(measure.get("biased_share"), percent=True)) is not None:
+        facts.append(("Sentences judged biased", share))
+    elif (plain := as_num(document.get("biased_share"))) is not None:
+        facts.append(("Sentences judged biased", f"{plain * 100:.0f}%"))
+    if (score := as_num(document.get("score"))) is not None:
+        facts.append(("Framing score", fmt_num(score, 2)))
+    facts.append(("Loaded-language terms", str(len(loaded))))
+    if in_quotes := sum(1 for m in loaded if m.in_quote):
+        facts.append(("…of them inside quotations (the speaker's, not counted above)", str(in_quotes)))
+    facts.append(
+        ("Framing devices (shown for teaching, never counted as bias)", str(len(marks) - len(loaded)))
+    )
+    return facts
+
+
+def _term_table(rows: list[str], caption: str) -> str:
+    return (
+        f'<div class="tablewrap"><table class="spans"><caption>{esc(caption)}</caption>'
+        "<thead><tr><th>Term</th><th>Why it frames</th><th>Neutral alternative</th>"
+        f"<th>Where</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
 def render_framing_section(
     framing: Any,
     marks: Sequence[Mark],
@@ -82,27 +126,29 @@ def render_framing_section(
 ) -> str:
     framing = as_dict(framing)
     figures = category_figures(framing, marks)
-    document = as_dict(framing.get("document"))
-    facts = []
-    if (score := as_num(document.get("score"))) is not None:
-        facts.append(("Framing score", fmt_num(score, 2)))
-    if (share := as_num(document.get("biased_share"))) is not None:
-        facts.append(("Sentences judged framed", f"{share * 100:.0f}%"))
-    facts.append(("Framing terms", str(len(marks))))
-    in_quotes = sum(1 for m in marks if m.in_quote)
-    if in_quotes:
-        facts.append(("…of them inside quotations", str(in_quotes)))
-    body = definition_list(facts) + legend(styles, figures, heading=False)
-    rows = [_term_row(group, styles, text, sentence_of) for group in group_marks(marks, text)]
-    if rows:
-        body += (
-            '<div class="tablewrap"><table class="spans"><caption>Every framing term, in order of first '
-            "use; ❝ marks uses inside quotations (the speaker's framing, not the writer's)</caption>"
-            "<thead><tr><th>Term</th><th>Why it frames</th><th>Neutral alternative</th>"
-            f"<th>Where</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    body = definition_list(_facts(framing, marks)) + legend(styles, figures, heading=False)
+    loaded = [m for m in marks if m.layer != "device"]
+    devices = [m for m in marks if m.layer == "device"]
+    loaded_rows = [_term_row(g, styles, text, sentence_of) for g in group_marks(loaded, text)]
+    device_rows = [_term_row(g, styles, text, sentence_of) for g in group_marks(devices, text)]
+    body += '<h3 class="layer-h">Loaded language (the bias measure)</h3>'
+    if loaded_rows:
+        body += _term_table(
+            loaded_rows,
+            "Wording that takes a side, in order of first use; ❝ marks uses inside quotations "
+            "(the speaker's framing, not the writer's)",
         )
     else:
-        body += '<p class="empty">No framing terms found.</p>'
+        body += '<p class="empty">No loaded language found.</p>'
+    body += '<h3 class="layer-h">Framing devices (for teaching; not counted as bias)</h3>'
+    if device_rows:
+        body += _term_table(
+            device_rows,
+            "Hedges, attribution, passives, factives, presuppositions, conflict vocabulary: ordinary "
+            "tools of reporting that shape how a claim reads",
+        )
+    else:
+        body += '<p class="empty">No framing devices found.</p>'
     return section("framing", "Framing", body)
 
 
@@ -136,9 +182,11 @@ def _term_row(
             who = f"Quoted from {mark.speaker}" if mark.speaker else "Inside a quotation"
             link = f'<span title="{esc(who)}">❝{link}</span>'
         where.append(link)
+    scores = [m.confidence for m in group if m.confidence is not None]
+    confidence = f" · confidence {max(scores):.2f}" if scores else ""
     return (
         f'<tr><td><span class="mark swatch {css}">{esc(" ".join(text[first.start : first.end].split()))}'
-        f'</span>{count}<br><small class="muted">{esc(label)}</small></td>'
+        f'</span>{count}<br><small class="muted">{esc(label)}{confidence}</small></td>'
         f"<td>{esc(first.explanation or '')}</td><td>{esc(first.alternative or '')}</td>"
         f"<td>{', '.join(where)}</td></tr>"
     )

@@ -61,8 +61,33 @@ def test_heads_score_sentences_and_loaded_sentences_rank_higher(report) -> None:
     plain = next(s.index for s in report.sentences if "bridge reopened" in s.text)
     assert scores[loaded] > scores[plain]
     assert section.sentences[loaded].biased
-    lexical = [s for s in section.spans if s.source == "lexicon"]
-    assert all(s.score is not None for s in lexical)
+    assert section.calibration == "basil"
+    loaded = [s for s in section.spans if s.layer == "loaded" and s.score is not None]
+    assert loaded and all(0.0 <= (s.confidence or 0.0) <= 1.0 for s in loaded)
+    assert all(s.confidence is None for s in section.spans if s.layer == "device")
+
+
+def test_two_layers_and_the_measure(report) -> None:
+    section = report.framing
+    layers = {s.text: s.layer for s in section.spans}
+    assert layers["unprovoked assault"] == "loaded"
+    assert layers["has yet to condemn"] == "device"
+    assert any(s.layer == "device" and s.category == "agentless_passive" for s in section.spans)
+    for name, stat in section.categories.items():
+        assert stat.layer in {"loaded", "device"}, name
+    m = section.measure
+    loaded_writer = [s for s in section.spans if s.layer == "loaded" and not s.in_quote]
+    assert m.voices.writer == len(loaded_writer)
+    assert m.voices.quoted == sum(1 for s in section.spans if s.layer == "loaded" and s.in_quote)
+    assert m.devices == sum(1 for s in section.spans if s.layer == "device")
+    assert m.loaded_per_1000_words.low <= m.loaded_per_1000_words.value <= m.loaded_per_1000_words.high
+    assert m.loaded_per_1000_words.value == pytest.approx(
+        1000 * m.voices.writer / report.stats.words, abs=0.01
+    )
+    assert 0.0 <= m.biased_share.low <= m.biased_share.value <= m.biased_share.high <= 1.0
+    data = report.to_dict()["framing"]
+    assert data["measure"]["voices"]["writer"] == m.voices.writer
+    assert {s["layer"] for s in data["spans"]} <= {"loaded", "device"}
 
 
 def test_quoted_framing_belongs_to_the_speaker(report) -> None:

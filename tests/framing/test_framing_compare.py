@@ -73,3 +73,28 @@ def test_compare_needs_the_framing_section(context: Context) -> None:
     framed = analyze(NEUTRAL, context=context)
     with pytest.raises(UsageError, match="no framing section"):
         compare_reports(report, framed)
+
+
+def test_verdicts_use_loaded_language_and_say_when_within_noise(context: Context) -> None:
+    from summarize.compare import verdict
+    from summarize.framing.section import Interval
+
+    a = analyze(HOSTILE, context=context, title="hostile")
+    b = analyze(NEUTRAL, context=context, title="neutral")
+    cmp = compare_reports(a, b)
+    assert [v.figure for v in cmp.verdicts] == ["loaded_per_1000_words", "biased_share"]
+    density = cmp.verdicts[0]
+    assert density.a.value > density.b.value == 0.0
+    # device categories are listed after the loaded ones and never make the profile
+    layers = [c.layer for c in cmp.categories]
+    assert layers == sorted(layers, key=lambda x: x != "loaded")
+    same = compare_reports(a, analyze(HOSTILE, context=context, title="again"))
+    assert not any(v.beyond_noise for v in same.verdicts)
+    assert "within noise" in same.verdicts[0].text
+    assert same.profile_distance == 0.0
+    close = verdict("loaded_per_1000_words", Interval(10.0, 4.0, 16.0), Interval(12.0, 6.0, 18.0))
+    assert not close.beyond_noise and "within noise" in close.text
+    far = verdict("loaded_per_1000_words", Interval(30.0, 25.0, 35.0), Interval(2.0, 0.0, 5.0))
+    assert far.beyond_noise and far.text.startswith("A is higher")
+    md = render_compare_markdown(cmp)
+    assert "device (not counted)" in md and "Loaded language per 1,000 words" in md

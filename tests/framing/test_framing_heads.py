@@ -69,10 +69,10 @@ def test_head_round_trip_and_feature_check(tmp_path: Path) -> None:
 def test_missing_heads_fall_back_to_the_lexicon_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     import summarize.framing.heads as heads
 
-    def broken(folder: Path | None = None) -> tuple[LinearHead, LinearHead]:
+    def broken(folder: Path | None = None) -> heads.FramingHeads:
         raise ModelError("framing head missing; run models/framing_heads/train.py")
 
-    monkeypatch.setattr(heads, "load_heads", broken)
+    monkeypatch.setattr(heads, "load_framing_heads", broken)
     ctx = Context(settings=Settings(analyses=("framing",), count_model_tokens=False))
     report = analyze("The regime's thugs launched an unprovoked assault. The bridge reopened.", context=ctx)
     section = report.framing

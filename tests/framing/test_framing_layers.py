@@ -1,0 +1,178 @@
+"""Two layers (loaded language vs framing devices), context rules, calibration output, intervals."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.document import build_document
+from summarize.framing.calibration import calibration_features, differs_beyond_noise, interval
+from summarize.framing.detect import detect_spans
+from summarize.framing.layers import can_be_loaded, layer_of, word_can_be_loaded
+from summarize.framing.lexicon import load_builtin_lexicon
+from summarize.framing.section import Interval
+
+
+def _spans(text: str, **kw: bool):
+    doc = build_document(text)
+    return doc, detect_spans(doc, load_builtin_lexicon(), **kw).spans
+
+
+def test_every_category_has_its_layer() -> None:
+    for device in ("hedge", "attribution", "agentless_passive", "factive", "presupposition", "conflict"):
+        assert layer_of(device) == "device"
+    for loaded in ("loaded", "actor_label", "euphemism", "scare_quote", "so_called", "flagged_word"):
+        assert layer_of(loaded) == "loaded"
+    assert layer_of("my_own_category") == "loaded"  # user lexicons measure loaded language
+
+
+def test_spans_carry_their_layer() -> None:
+    _, spans = _spans("The regime launched an unprovoked assault. Mistakes were made, reportedly.")
+    layers = {s.text.lower(): s.layer for s in spans}
+    assert layers["unprovoked assault"] == "loaded"
+    assert layers["were made"] == "device"
+
+
+def test_may_the_month_is_not_a_hedge_but_the_modal_is() -> None:
+    _, spans = _spans("The talks began in May and ended on May 3. The plan may fail.")
+    hedges = [s.text for s in spans if s.category == "hedge"]
+    assert hedges == ["may"]
+    _, raw = _spans("The talks began in May.", context_rules=False)
+    assert [s.text for s in raw if s.category == "hedge"] == ["May"]
+
+
+def test_according_to_is_neutral_attribution() -> None:
+    _, spans = _spans("Ten people were hurt, according to the hospital.")
+    assert not any(s.text.lower() == "according to" for s in spans)
+
+
+def test_hedges_count_only_on_the_writers_own_claims() -> None:
+    _, spans = _spans("Officials said the bridge may reopen soon. The bridge may reopen soon.")
+    hedges = [s for s in spans if s.category == "hedge"]
+    assert len(hedges) == 1 and hedges[0].start > 40  # only the second sentence's hedge
+    _, quoted = _spans('"We may well lose this vote," said Anna Ruiz.')
+    assert not any(s.category == "hedge" for s in quoted)
+
+
+@pytest.mark.parametrize(
+    ("word", "first", "expected"),
+    [
+        ("the", False, False),
+        ("Mr", False, False),
+        ("Trump", False, False),
+        ("2019", False, False),
+        ("Tuesday", True, False),
+        ("May", False, False),
+        ("NATO", True, False),
+        ("slammed", False, True),
+        ("Slammed", True, True),
+        ("radical", False, True),
+    ],
+)
+def test_which_words_can_be_loaded(word: str, first: bool, expected: bool) -> None:
+    assert can_be_loaded(word, first) is expected
+
+
+def test_word_can_be_loaded_reads_sentence_position() -> None:
+    doc = build_document("Critics slammed Smith. Radical plans followed.")
+    verdicts = {t.text: word_can_be_loaded(doc, i) for i, t in enumerate(doc.tokens) if t.is_word}
+    assert verdicts == {
+        "Critics": True,
+        "slammed": True,
+        "Smith": False,
+        "Radical": True,
+        "plans": True,
+        "followed": True,
+    }
+
+
+def test_calibration_features_are_finite_at_the_extremes() -> None:
+    import numpy as np
+
+    x = calibration_features([0.0, 1.0, 0.5], [0, 2, 1], [0, 0, 3], [0.0, 1.0, 0.2], [1, 30, 12])
+    assert x.shape == (3, 5) and np.isfinite(x).all()
+
+
+def test_interval_brackets_the_value_and_is_deterministic() -> None:
+    values = [0, 1, 0, 0, 2, 0, 1, 0, 0, 0]
+    weights = [20] * 10
+    a = interval(values, weights, 1000.0)
+    assert a.low <= a.value <= a.high
+    assert a.value == pytest.approx(20.0)
+    assert interval(values, weights, 1000.0) == a
+    assert interval([], [], 1.0) == Interval(0.0, 0.0, 0.0)
+
+
+def test_differences_within_noise() -> None:
+    assert not differs_beyond_noise(Interval(5.0, 2.0, 8.0), Interval(6.0, 3.0, 9.0))
+    assert differs_beyond_noise(Interval(1.0, 0.5, 1.5), Interval(9.0, 7.0, 11.0))
+
+
+def test_html_shows_the_two_layers_apart() -> None:
+    from summarize.render.html import render_report_dict_html
+
+    text = "The regime may fall. Officials said so."
+    data = {
+        "sentences": [
+            {"index": 0, "text": "The regime may fall.", "start": 0, "end": 20, "paragraph": 0},
+            {"index": 1, "text": "Officials said so.", "start": 21, "end": 39, "paragraph": 0},
+        ],
+        "framing": {
+            "spans": [
+                {
+                    "start": 4,
+                    "end": 10,
+                    "text": "regime",
+                    "category": "actor_label",
+                    "layer": "loaded",
+                    "confidence": 0.31,
+                    "explanation": "Label.",
+                    "in_quote": False,
+                },
+                {
+                    "start": 11,
+                    "end": 14,
+                    "text": "may",
+                    "category": "hedge",
+                    "layer": "device",
+                    "explanation": "Modal.",
+                    "in_quote": False,
+                },
+            ],
+            "categories": {
+                "actor_label": {"label": "Labels", "count": 1, "per_1000_words": 125.0, "layer": "loaded"},
+                "hedge": {"label": "Hedges", "count": 1, "per_1000_words": 125.0, "layer": "device"},
+            },
+            "document": {"score": 0.1, "biased_share": 0.5},
+            "measure": {
+                "loaded_per_1000_words": {"value": 125.0, "low": 0.0, "high": 250.0},
+                "biased_share": {"value": 0.5, "low": 0.0, "high": 1.0},
+            },
+        },
+    }
+    html = render_report_dict_html(data, text, sections=("framing",))
+    loaded_at = html.index("Loaded language (the bias measure)")
+    devices_at = html.index("Framing devices (for teaching; not counted as bias)")
+    assert loaded_at < html.index("confidence 0.31") < devices_at < html.rindex("Modal.")
+    assert "95% CI 0.0–250.0" in html
+
+
+def test_loaded_layer_selection_reads_the_word_head_in_context() -> None:
+    from summarize.framing.analysis import select_loaded
+    from summarize.framing.layers import word_can_be_loaded
+
+    text = "The regime made a huge profit. Huge crowds came. The very idea slammed shut. It may rain."
+    doc = build_document(text)
+    detection = detect_spans(doc, load_builtin_lexicon())
+    eligible = [i for i, t in enumerate(doc.tokens) if t.is_word and word_can_be_loaded(doc, i)]
+    index = {doc.tokens[i].text: i for i in eligible}
+    probability = {i: 0.1 for i in eligible}
+    probability[index["Huge"]] = 0.99  # the head confirms the second "huge" only
+    probability[index["profit"]] = 0.97  # no lexicon entry: a head span
+    spans = select_loaded(doc, detection.spans, probability, 0.95, 0.9, detection.quotes, lambda p: p / 2)
+    texts = [s.text for s in spans]
+    assert "regime" in texts  # a strong curated entry needs no confirmation
+    assert "Huge" in texts and "huge" not in texts
+    assert "the very" not in [t.lower() for t in texts]  # weak, and nothing the head can judge
+    head = [s for s in spans if s.source == "head"]
+    assert [s.text for s in head] == ["profit"] and head[0].confidence == pytest.approx(0.485)
+    assert all(s.layer == "loaded" for s in spans)  # the hedge "may" stays a device, outside
