@@ -119,7 +119,8 @@ def markdown(payload: dict, sides: list[str]) -> str:
         f"(load average before/after: {payload['load_average_before_after'][0][0]:.1f} / "
         f"{payload['load_average_before_after'][1][0]:.1f} on {payload['cpu_count']} cores).",
         "",
-        "| command | " + " | ".join(f"{s} wall s | {s} CPU s | {s} peak MB" for s in sides)
+        "| command | "
+        + " | ".join(f"{s} wall s | {s} CPU s | {s} peak MB" for s in sides)
         + (" | wall ratio | CPU ratio |" if "baseline" in sides else ""),
         "|---|" + "---:|" * (3 * len(sides) + (2 if "baseline" in sides else 0)),
     ]
