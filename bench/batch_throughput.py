@@ -94,7 +94,9 @@ def run_measured(cmd: list[str], budget: float | None = None, src: Path | None =
     load_start = os.getloadavg()[0]
     cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = dict(os.environ, PYTHONPATH=str(src)) if src else None
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    # Not from this checkout's folder: `python -c` puts the working folder first on sys.path.
+    cwd = src or ROOT
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     samples: list[tuple[float, int]] = []  # (seconds since start, tree RSS)
     largest: list[int] = [0]  # the largest single process seen
     stop = threading.Event()

@@ -72,6 +72,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline-src", type=Path, help="a checkout of the baseline commit")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--warm", type=int, default=1, help="uncounted runs first (page cache)")
     parser.add_argument("--article", type=Path, default=SEED)
     parser.add_argument("--commands", nargs="*", default=list(COMMANDS))
     args = parser.parse_args()
@@ -87,8 +88,9 @@ def main() -> None:
     load_before = os.getloadavg()
     results: dict[str, dict[str, object]] = {}
     for command in args.commands:
-        for src in sides.values():  # warm the page cache (weights, wheels): not counted
-            run_once(src, command, args.article)
+        for _ in range(args.warm):  # warm the page cache (weights, wheels): not counted
+            for src in sides.values():
+                run_once(src, command, args.article)
         runs: dict[str, list[dict[str, float]]] = {name: [] for name in sides}
         for _ in range(args.runs):
             for name, src in sides.items():
@@ -99,6 +101,10 @@ def main() -> None:
             for name, m in ((n, results[command][n]["median"]) for n in sides)  # type: ignore[index]
         )
         print(line, flush=True)
+        save(args, sides, load_before, results)  # after each command: a long run keeps what it measured
+
+
+def save(args: argparse.Namespace, sides: dict[str, Path], load_before: tuple, results: dict) -> None:
     payload = {
         "article": str(args.article),
         "runs_per_side": args.runs,
@@ -110,7 +116,6 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "cold_start.json").write_text(json.dumps(payload, indent=2) + "\n")
     (RESULTS / "cold_start.md").write_text(markdown(payload, list(sides)))
-    print((RESULTS / "cold_start.md").read_text())
 
 
 def markdown(payload: dict, sides: list[str]) -> str:

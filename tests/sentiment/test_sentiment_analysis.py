@@ -230,3 +230,32 @@ def test_neutral_band_setting_changes_labels(vader_report) -> None:  # type: ign
     )
     assert {s.label for s in wide.sentiment.sentences} == {"neutral"}
     assert {s.label for s in vader_report.sentiment.sentences} >= {"positive", "negative"}
+
+
+@pytest.mark.slow
+def test_every_format_shows_the_same_pushed_words() -> None:
+    """One list (the section's pushed_up/pushed_down), shown as it is by every renderer."""
+    import re
+
+    from summarize.render.html import render_report_html
+    from summarize.render.markdown import render_report_markdown
+    from summarize.render.terminal import render_text
+
+    report = analyze(ARTICLE, _settings(backend="minilm"))
+    section = report.sentiment
+    up, down = [c.text for c in section.pushed_up], [c.text for c in section.pushed_down]
+    assert up and down
+    data = report.to_dict()["sentiment"]
+    assert [c["text"] for c in data["pushed_up"]] == up
+    assert [c["text"] for c in data["pushed_down"]] == down
+    terminal = " ".join(render_text(report, ("sentiment",), width=400).split())
+    markdown = render_report_markdown(report, ("sentiment",))
+    html = render_report_html(report, ("sentiment",))
+    for label, words in (("Pushed up", up), ("Pushed down", down)):
+        line = terminal.split(f"{label}:")[1].split("Pushed")[0].split("Explained by")[0]
+        assert re.findall(r"([^\s,]+) [+-]\d\.\d\d", line) == words
+        md_line = next(ln for ln in markdown.splitlines() if f"**{label}:**" in ln)
+        assert re.findall(r"(?:\*\* |, )([^,]+?) \([+-]\d\.\d\d, #\d+\)", md_line) == words
+    chips = re.findall(r'class="chip (pos|neg)"[^>]*>([^<]+?)(?: ×\d+)? <small>', html)
+    assert [t for cls, t in chips if cls == "pos"] == up
+    assert [t for cls, t in chips if cls == "neg"] == down
