@@ -20,8 +20,13 @@ The large run (default 10,000 articles) measures whether memory stays flat, with
 CLI's default worker replacement (``--recycle-after``); it reports the peak in each tenth
 of the run, and stops at a time budget and reports how far it got.
 
+Baseline commit in the same run (--baseline-src, a pristine checkout of it, run with this
+venv on PYTHONPATH): its `summarize batch` runs right before this checkout's for each worker
+count, and the table gives both and the ratios. Memory per worker: the largest RSS of a
+single process of the tree (sampled every 0.1 s).
+
 Run: .venv/bin/python bench/batch_throughput.py [--articles 300] [--naive 60]
-     [--big 10000] [--big-budget 300]
+     [--big 10000] [--big-budget 300] [--baseline-src /tmp/base-d172daa]
 Writes bench/results/batch_throughput.json and .md.
 """
 
@@ -62,33 +67,45 @@ def write_corpus(articles: list[str], count: int, path: Path) -> Path:
     return path
 
 
-def tree_rss(pid: int) -> int:
+def tree_rss(pid: int) -> tuple[int, int]:
+    """(summed RSS of the process tree, largest RSS of one process in it)."""
     import psutil
 
     try:
         proc = psutil.Process(pid)
         procs = [proc, *proc.children(recursive=True)]
     except psutil.NoSuchProcess:
-        return 0
-    total = 0
+        return 0, 0
+    total = largest = 0
     for p in procs:
         with contextlib.suppress(psutil.NoSuchProcess):
-            total += p.memory_info().rss
-    return total
+            rss = p.memory_info().rss
+            total += rss
+            largest = max(largest, rss)
+    return total, largest
 
 
-def run_measured(cmd: list[str], budget: float | None = None) -> dict:
-    """Run ``cmd``; wall seconds, peak tree RSS (MB), stdout, and whether the budget stopped it."""
+def run_measured(cmd: list[str], budget: float | None = None, src: Path | None = None) -> dict:
+    """Run ``cmd``; wall seconds, peak tree RSS (MB), stdout, and whether the budget stopped it.
+
+    ``src``: a baseline checkout, put first on PYTHONPATH (the pool workers inherit it).
+    """
     started = time.perf_counter()
     load_start = os.getloadavg()[0]
     cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    env = dict(os.environ, PYTHONPATH=str(src)) if src else None
+    # Not from this checkout's folder: `python -c` puts the working folder first on sys.path.
+    cwd = src or ROOT
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     samples: list[tuple[float, int]] = []  # (seconds since start, tree RSS)
+    largest: list[int] = [0]  # the largest single process seen
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.is_set():
-            samples.append((time.perf_counter() - started, tree_rss(proc.pid)))
+            total, one = tree_rss(proc.pid)
+            samples.append((time.perf_counter() - started, total))
+            largest[0] = max(largest[0], one)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -110,6 +127,7 @@ def run_measured(cmd: list[str], budget: float | None = None) -> dict:
         "load_average": f"{load_start:.1f}-{os.getloadavg()[0]:.1f}",  # the machine is shared
         "seconds": time.perf_counter() - started,
         "peak_mb": round(peak / 2**20, 1),
+        "peak_process_mb": round(largest[0] / 2**20, 1),
         "returncode": proc.returncode,
         "stdout": out,
         "stderr": err[-2000:],
@@ -145,9 +163,13 @@ print(json.dumps({"warmup_seconds": warm, "articles": len(rows) - 1, "seconds": 
 """
 
 
-def batch_cmd(corpus: Path, out: Path, workers: int) -> list[str]:
-    return [SUMMARIZE, "batch", str(corpus), "--out", str(out), "-j", str(workers),
-            "--keep-duplicates", "-q"]
+LAUNCH = "import sys; from summarize.cli.app import main; sys.argv = ['summarize', *sys.argv[1:]]; main()"
+
+
+def batch_cmd(corpus: Path, out: Path, workers: int, baseline: bool = False) -> list[str]:
+    # A baseline checkout is imported through PYTHONPATH, so it is launched through python -c.
+    launcher = [PYTHON, "-c", LAUNCH] if baseline else [SUMMARIZE]
+    return [*launcher, "batch", str(corpus), "--out", str(out), "-j", str(workers), "--keep-duplicates", "-q"]
 
 
 def count_records(path: Path) -> dict[str, int]:
@@ -173,6 +195,7 @@ def main() -> int:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
     parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
+    parser.add_argument("--baseline-src", type=Path, help="a checkout of the baseline commit")
     args = parser.parse_args()
     articles = summeval_articles_or_skip()
     if articles is None:
@@ -197,16 +220,23 @@ def main() -> int:
 
     # Naive, the batch runs, naive again: the baseline brackets the runs it is compared with.
     result["naive_runs"].append(naive_run())
+    sides: list[tuple[str, Path | None]] = [("new", None)]
+    if args.baseline_src:
+        sides.insert(0, ("baseline", args.baseline_src.resolve()))
+    result["baseline_src"] = str(args.baseline_src) if args.baseline_src else None
     for workers in [int(w) for w in args.workers.split(",")]:
-        out = work / f"out-{workers}.jsonl"
-        run = run_measured(batch_cmd(corpus, out, workers))
-        entry = {"workers": workers, "articles": args.articles, "seconds": round(run["seconds"], 2),
-                 "articles_per_second": round(args.articles / run["seconds"], 3),
-                 "cpu_seconds_per_article": round(run["cpu_seconds"] / args.articles, 3),
-                 "peak_mb": run["peak_mb"], "exit_code": run["returncode"],
-                 "load_average": run["load_average"], **count_records(out)}
-        result["batch"].append(entry)
-        print("batch", entry, flush=True)
+        for side, src in sides:
+            out = work / f"out-{side}-{workers}.jsonl"
+            run = run_measured(batch_cmd(corpus, out, workers, baseline=src is not None), src=src)
+            entry = {"side": side, "workers": workers, "articles": args.articles,
+                     "seconds": round(run["seconds"], 2),
+                     "articles_per_second": round(args.articles / run["seconds"], 3),
+                     "cpu_seconds_per_article": round(run["cpu_seconds"] / args.articles, 3),
+                     "peak_mb": run["peak_mb"], "peak_process_mb": run["peak_process_mb"],
+                     "exit_code": run["returncode"], "load_average": run["load_average"],
+                     **count_records(out)}
+            result["batch"].append(entry)
+            print("batch", entry, flush=True)
     result["naive_runs"].append(naive_run())
     runs = result["naive_runs"]
     naive_rate = sum(r["articles_per_second"] for r in runs) / len(runs)
@@ -217,13 +247,24 @@ def main() -> int:
     for entry in result["batch"]:
         entry["speedup_vs_naive"] = round(entry["articles_per_second"] / naive_rate, 2)
         entry["cpu_per_article_vs_naive"] = round(entry["cpu_seconds_per_article"] / naive_cpu, 2)
+        base = next(
+            (b for b in result["batch"] if b["side"] == "baseline" and b["workers"] == entry["workers"]), None
+        )
+        if base is not None and entry["side"] == "new":
+            rate = entry["articles_per_second"] / base["articles_per_second"]
+            entry["speedup_vs_baseline"] = round(rate, 2)
+            entry["cpu_per_article_baseline_over_new"] = round(
+                base["cpu_seconds_per_article"] / entry["cpu_seconds_per_article"], 2
+            )
 
     if args.big:
         big = write_corpus(articles, args.big, work / "big.jsonl")
         out = work / "out-big.jsonl"
         run = run_measured(batch_cmd(big, out, 2), budget=args.big_budget)
         done = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
-        small_peak = next((b["peak_mb"] for b in result["batch"] if b["workers"] == 2), None)
+        small_peak = next(
+            (b["peak_mb"] for b in result["batch"] if b["workers"] == 2 and b["side"] == "new"), None
+        )
         result["memory"] = {
             "articles_requested": args.big, "articles_done": done,
             "stopped_by_budget": run["stopped_by_budget"], "seconds": round(run["seconds"], 1),
@@ -254,24 +295,25 @@ def render_markdown(result: dict) -> str:
         f"{result['corpus']}; analyses: {result['analyses']}; {result['cpus']} CPUs (shared machine).",
         "",
         "| run | articles | seconds | articles/s | vs naive | CPU s/article | CPU vs naive | peak MB "
-        "| load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| largest process MB | vs baseline (articles/s) | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for i, r in enumerate(result["naive_runs"]):
         lines.append(
             f"| naive loop {'before' if i == 0 else 'after'} (steady state) | {r['articles']} | "
             f"{r['seconds']} | {r['articles_per_second']} | | {r['cpu_seconds_per_article']} | | "
-            f"{r['peak_mb']} | {r['load_average']} |"
+            f"{r['peak_mb']} | | | {r['load_average']} |"
         )
     lines.append(
         f"| naive loop, mean | | | {naive['articles_per_second']} | 1.00 | "
-        f"{naive['cpu_seconds_per_article']} | 1.00 | {naive['peak_mb']} | |"
+        f"{naive['cpu_seconds_per_article']} | 1.00 | {naive['peak_mb']} | | | |"
     )
     for b in result["batch"]:
         lines.append(
-            f"| batch, {b['workers']} worker(s), end to end | {b['articles']} | {b['seconds']} | "
-            f"{b['articles_per_second']} | {b['speedup_vs_naive']} | {b['cpu_seconds_per_article']} | "
-            f"{b['cpu_per_article_vs_naive']} | {b['peak_mb']} | {b.get('load_average')} |"
+            f"| {b.get('side', 'new')}: batch, {b['workers']} worker(s), end to end | {b['articles']} | "
+            f"{b['seconds']} | {b['articles_per_second']} | {b['speedup_vs_naive']} | "
+            f"{b['cpu_seconds_per_article']} | {b['cpu_per_article_vs_naive']} | {b['peak_mb']} | "
+            f"{b.get('peak_process_mb', '')} | {b.get('speedup_vs_baseline', '')} | {b.get('load_average')} |"
         )
     memory = result.get("memory")
     if memory:

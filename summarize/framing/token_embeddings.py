@@ -46,6 +46,11 @@ def encode_pieces(
     batch_size: int = 32,
 ) -> list[PieceEmbeddings]:
     """Piece offsets and vectors (the given hidden layers, concatenated) for each text."""
+    if callable(getattr(model, "encode_states", None)):  # the numpy runtime: no torch
+        from summarize.context import pieces_of
+
+        states = model.encode_states(list(texts), layers=tuple(layers))[1]
+        return [pieces_of(state, tuple(layers)) for state in states]
     import numpy as np
     import torch
 
@@ -122,6 +127,11 @@ def encode_with_pieces(
     ``layers`` of the same pass, which saves the word head's second pass over the same
     sentences.
     """
+    if callable(getattr(model, "encode_states", None)):  # the numpy runtime: no torch
+        from summarize.context import pieces_of
+
+        vectors, states = model.encode_states(list(texts), layers=tuple(layers))
+        return vectors, [pieces_of(state, tuple(layers)) for state in states]
     import numpy as np
     import torch
 

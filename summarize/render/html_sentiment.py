@@ -116,11 +116,38 @@ def _actors(sentiment: Mapping[str, Any], n_sentences: int) -> str:
     return f'<h3>Actors</h3><figure class="chartbox">{chart}</figure>{table}'
 
 
+def _chosen_words(
+    sentiment: Mapping[str, Any], sentence_of: Callable[[int], int | None]
+) -> list[tuple[str, float, int | None]] | None:
+    """The report's own ``pushed_up`` + ``pushed_down`` lists (the words the terminal,
+    Markdown and JSON show), or None for a report made before they existed."""
+    if "pushed_up" not in sentiment and "pushed_down" not in sentiment:
+        return None
+    chosen = []
+    for raw in [*as_list(sentiment.get("pushed_up")), *as_list(sentiment.get("pushed_down"))]:
+        data = as_dict(raw)
+        text, weight, start = as_str(data.get("text")), as_num(data.get("weight")), as_int(data.get("start"))
+        index = sentence_of(start) if start is not None else as_int(data.get("sentence"))
+        if text and weight:
+            chosen.append((text, weight, index))
+    return chosen
+
+
 def _driving_words(sentiment: Mapping[str, Any], sentence_of: Callable[[int], int | None]) -> str:
     # One chip per word: its strongest occurrence, linked to that sentence, with a count.
     strongest: dict[str, tuple[str, float, int | None]] = {}
     counts: dict[str, int] = {}
-    for key in _WORD_LIST_KEYS:
+    chosen = _chosen_words(sentiment, sentence_of)
+    for text, weight, index in chosen or ():
+        strongest[" ".join(text.lower().split())] = (text, weight, index)
+    if chosen is not None:  # count occurrences among the same method's contributions
+        method = next((as_str(as_dict(c).get("method")) for c in as_list(sentiment.get("pushed_up"))), None)
+        for raw in as_list(sentiment.get("contributions")):
+            data = as_dict(raw)
+            word = " ".join((as_str(data.get("text")) or "").lower().split())
+            if word in strongest and as_str(data.get("method")) in (method, None):
+                counts[word] = counts.get(word, 0) + 1
+    for key in () if chosen is not None else _WORD_LIST_KEYS:
         for raw in as_list(sentiment.get(key)):
             data = as_dict(raw)
             text = first_str(data, "text", "word", "phrase", "token")
@@ -135,7 +162,7 @@ def _driving_words(sentiment: Mapping[str, Any], sentence_of: Callable[[int], in
                 strongest[word] = (text, weight, index)
         if strongest:
             break
-    items = [(text, weight, index, counts[word]) for word, (text, weight, index) in strongest.items()]
+    items = [(text, weight, index, counts.get(word, 1)) for word, (text, weight, index) in strongest.items()]
     if not items:
         return ""
 

@@ -44,11 +44,11 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
         for s in doc.sentences
     )
     document_score = document_mean(doc, scored.scores)
-    actors = actor_sentiments(
-        found, scored.scores, scored.contributions, band, settings.max_actors
-    )
+    actors = actor_sentiments(found, scored.scores, scored.contributions, band, settings.max_actors)
     contributions = tuple(sorted((c for cs in scored.contributions for c in cs), key=lambda c: c.start))
     return SentimentSection(
+        pushed_up=strongest_words(contributions, 1),
+        pushed_down=strongest_words(contributions, -1),
         backend=settings.backend,
         model=scored.model,
         document=DocumentScore(score=round(document_score, 4), label=label_for(document_score, band)),
@@ -73,24 +73,33 @@ def sparkline(scores: list[float]) -> str:
     return "".join(_SPARK[min(top, max(0, round((s + 1) / 2 * top)))] for s in scores)
 
 
-def top_contributions(
-    section: SentimentSection, sign: int, limit: int = TOP_WORDS_SHOWN
-) -> list[Contribution]:
+def strongest_words(
+    contributions: tuple[Contribution, ...], sign: int, limit: int = TOP_WORDS_SHOWN
+) -> tuple[Contribution, ...]:
     """The strongest words pushing one way, one entry per word form.
 
-    Occlusion and lexicon weights are on different scales, so when a backend used
-    occlusion, only its occlusion weights are ranked here (the JSON keeps both).
+    Lexicon weights are on another scale than the model's (pooled-)occlusion weights, so
+    when a backend explained with its model, only those weights are ranked here (the JSON's
+    ``contributions`` keeps both).
     """
-    methods = {c.method for c in section.contributions}
-    method = "occlusion" if "occlusion" in methods else "lexicon"
+    methods = {c.method for c in contributions}
+    model_methods = sorted(methods - {"lexicon"})
+    method = model_methods[0] if model_methods else "lexicon"
     best: dict[str, Contribution] = {}
-    for c in section.contributions:
+    for c in contributions:
         if c.method != method or c.weight * sign <= 0:
             continue
         key = c.text.lower()
         if key not in best or abs(c.weight) > abs(best[key].weight):
             best[key] = c
-    return sorted(best.values(), key=lambda c: -abs(c.weight))[:limit]
+    return tuple(sorted(best.values(), key=lambda c: -abs(c.weight))[:limit])
+
+
+def top_contributions(
+    section: SentimentSection, sign: int, limit: int = TOP_WORDS_SHOWN
+) -> list[Contribution]:
+    """The section's pushed-up (``sign`` 1) or pushed-down (-1) words, as every format shows them."""
+    return list(section.pushed_up if sign > 0 else section.pushed_down)[:limit]
 
 
 def _style(score: float, band: float) -> str:

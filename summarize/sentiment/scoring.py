@@ -2,9 +2,11 @@
 
 - ``vader``: VADER compound per sentence; contributions are VADER's word valences.
 - ``minilm``: the trained head on the shared MiniLM sentence embeddings (+ VADER's
-  compound). The most polar sentences are explained by occlusion (re-score the sentence
-  with each word removed); the other sentences by VADER's word valences, which the head
-  also uses. Each contribution names its method.
+  compound). Every sentence is explained from the encoder pass that scored it
+  ("pooled-occlusion": each word's tokens taken out of the mean-pooled sentence vector,
+  the head re-applied); with an encoder the numpy runtime cannot run, the most polar
+  sentences are explained by occlusion (re-encode the sentence with each word removed)
+  and the others by VADER's word valences. Each contribution names its method.
 - ``hf``: a sequence-classification model; explained by occlusion the same way.
 """
 
@@ -24,7 +26,9 @@ from summarize.sentiment.vader_backend import VADER_ID, VADER_SOURCE, compound_s
 if TYPE_CHECKING:
     import numpy as np
 
+    from summarize.backends.bert_numpy import TokenStates
     from summarize.entities import Actor
+    from summarize.sentiment.head import SentimentHead
 
 NEUTRAL_BAND = {"vader": 0.05, "minilm": 0.1, "hf": 0.1}
 ScoreTexts = Callable[[list[str]], list[float]]
@@ -179,6 +183,14 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
         ctx.record_model("sentiment", VADER_ID, VADER_SOURCE)
     embeddings = ctx.sentence_embeddings(doc, "sentiment")
     scores = _minilm_sentence_scores(doc, embeddings)
+    model = f"{head.encoder} + summarize/{HEAD_NAME} (ridge, alpha {head.alpha:g})"
+    states = ctx.token_states(doc, "sentiment")
+    if states is not None:
+        contributions = tuple(
+            pooled_occlusion_contributions(doc, i, scores[i], states[i], head, settings.top_words, names)
+            for i in range(len(doc.sentences))
+        )
+        return Scored(model, tuple(scores), contributions, POOLED_OCCLUSION_EXPLANATION)
 
     def score_texts(texts: list[str]) -> list[float]:
         # Occlusion variants are new texts: the encoder (or a batch runner's vectors of them).
@@ -187,11 +199,70 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
 
     contributions = _explain(doc, scores, score_texts, settings, names)
     return Scored(
-        model=f"{head.encoder} + summarize/{HEAD_NAME} (ridge, alpha {head.alpha:g})",
+        model=model,
         scores=tuple(scores),
         contributions=contributions,
         explanation=_occlusion_explanation(settings),
     )
+
+
+POOLED_OCCLUSION_EXPLANATION = (
+    "pooled occlusion on every sentence, from the encoder pass that scored it: a word's tokens "
+    "taken out of the sentence's mean-pooled MiniLM vector (VADER re-scored without the word) "
+    "and the head re-applied; weight = score − score without the word; actors' names not explained"
+)
+
+
+def pooled_occlusion_contributions(
+    doc: Document,
+    index: int,
+    score: float,
+    states: TokenStates,
+    head: SentimentHead,
+    top: int,
+    names: Sequence[Span] = (),
+) -> tuple[Contribution, ...]:
+    """Occlusion read off the one forward pass: the sentence vector without a word's tokens.
+
+    The sentence vector is the mean of its token states (then unit length), so the vector
+    without word w is ``(sum of states - states of w's tokens) / (n - k)``, normalised; the
+    head (linear) re-scores it, with VADER's compound of the sentence without the word as
+    its other feature. What this leaves out is how removing the word would change the
+    other tokens' states; bench/sentiment_explanations.py checks the words it picks move
+    the real (re-encoded) score as much as full occlusion's. The same words as occlusion
+    are explained: content words outside actors' names.
+    """
+    import numpy as np
+
+    words, variants = occlusion_variants(doc, index, names)
+    if not variants:
+        return ()
+    sentence_start = doc.sentences[index].start
+    hidden = np.asarray(states.layers[-1], dtype=np.float64)
+    inside = ~states.special
+    starts, ends = states.offsets[:, 0], states.offsets[:, 1]
+    # member[w, t]: token t belongs to word w (its characters overlap the word's)
+    member = np.zeros((len(words), len(hidden)), dtype=np.float64)
+    for row, word in enumerate(words):
+        lo, hi = word.start - sentence_start, word.end - sentence_start
+        member[row] = inside & (starts < hi) & (ends > lo) & (ends > starts)
+    removed = member.sum(axis=1)
+    found = (removed > 0) & (removed < len(hidden))
+    if not found.any():
+        return ()
+    member, removed = member[found], removed[found]
+    words = [w for w, ok in zip(words, found, strict=True) if ok]
+    variants = [v for v, ok in zip(variants, found, strict=True) if ok]
+    pooled = (hidden.sum(axis=0)[None, :] - member @ hidden) / (len(hidden) - removed)[:, None]
+    pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+    vader = np.array(compound_scores(variants)) if head.uses_vader else None
+    without = head.predict_score(pooled, vader)
+    contributions = [
+        Contribution(w.text, w.start, w.end, round(score - float(s), 4), index, "pooled-occlusion")
+        for w, s in zip(words, without, strict=True)
+        if abs(score - float(s)) >= 0.005
+    ]
+    return tuple(sorted(contributions, key=lambda c: -abs(c.weight))[:top])
 
 
 def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span]) -> Scored:

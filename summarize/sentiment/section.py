@@ -14,7 +14,9 @@ class Contribution:
     end: int
     weight: float
     sentence: int
-    method: str  # "lexicon" (VADER's valence) or "occlusion" (score change when the word is removed)
+    # "lexicon" (VADER's valence), "occlusion" (score change when the word is removed and the
+    # sentence re-encoded) or "pooled-occlusion" (the word's tokens removed from the pooled vector)
+    method: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +61,7 @@ class SentimentSection:
     contributions: tuple[Contribution, ...]  # every explained word, in text order
     neutral_band: float
     explanation: str  # how contributions were computed
+    # The strongest words pushing the article's scores up / down, one entry per word form:
+    # the one list every format shows (terminal, Markdown, HTML, JSON).
+    pushed_up: tuple[Contribution, ...] = ()
+    pushed_down: tuple[Contribution, ...] = ()

@@ -80,7 +80,21 @@ def test_context_computes_word_head_pieces_with_the_sentence_embeddings() -> Non
     assert ctx.token_pieces(doc, "framing", layers) is cached[2]
 
 
-def test_occlusion_texts_are_those_the_single_article_path_encodes() -> None:
+def test_the_numpy_runtime_encodes_no_occlusion_variants() -> None:
+    """Sentiment's word contributions come from the sentences' own pass: no extra texts."""
+    settings = Settings(analyses=("sentiment",))
+    doc = build_document(ARTICLES["bridge"])
+    ctx = RecordingContext(settings=settings)
+    report = run_analyses(doc, ctx)
+    assert ctx.extra_texts == []
+    assert {c.method for c in report.sentiment.contributions} == {"pooled-occlusion"}
+
+
+def test_occlusion_texts_are_those_the_single_article_path_encodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarize.backends import encoder as encoder_module
+
+    monkeypatch.setenv("SUMMARIZE_ENCODER_RUNTIME", "torch")  # the runtime that still occludes
+    monkeypatch.setattr(encoder_module, "_CACHE", {})
     settings = Settings(analyses=("sentiment",))
     doc = build_document("\n\n".join(ARTICLES[name] for name in ("bridge", "match", "council")))
     ctx = RecordingContext(settings=settings)

@@ -122,20 +122,39 @@ def test_minilm_uses_the_shared_embeddings() -> None:
 
 
 @pytest.mark.slow
-def test_minilm_end_to_end_with_occlusion() -> None:
+def test_minilm_end_to_end_explains_every_sentence_from_one_pass() -> None:
     report = analyze(ARTICLE, _settings(backend="minilm", explain_sentences=2))
     section = report.sentiment
     scores = [s.score for s in section.sentences]
     assert scores[1] > 0 and scores[4] < 0
-    occluded = [c for c in section.contributions if c.method == "occlusion"]
-    assert {c.sentence for c in occluded} <= set(
-        sorted(range(len(scores)), key=lambda i: -abs(scores[i]))[:2]
-    )
-    assert occluded
+    assert {c.method for c in section.contributions} == {"pooled-occlusion"}
+    explained = {c.sentence for c in section.contributions}
+    assert len(explained) >= len(scores) - 1  # every sentence with a content word that moved it
     for c in section.contributions:
         assert report.document.text[c.start : c.end] == c.text
     assert "MiniLM" in section.model
     assert {m.job for m in report.provenance.models} == {"sentiment"}
+    words = {c.text.lower(): c.weight for c in section.contributions}
+    assert words["wonderful"] > 0 and words["killed"] < 0
+    assert section.pushed_up and all(c.weight > 0 for c in section.pushed_up)
+    assert section.pushed_down and all(c.weight < 0 for c in section.pushed_down)
+
+
+@pytest.mark.slow
+def test_minilm_on_the_torch_runtime_explains_by_occlusion(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An encoder the numpy runtime does not run keeps re-encoding occlusion variants."""
+    from summarize.backends import encoder as encoder_module
+
+    monkeypatch.setenv("SUMMARIZE_ENCODER_RUNTIME", "torch")
+    monkeypatch.setattr(encoder_module, "_CACHE", {})
+    report = analyze(ARTICLE, _settings(backend="minilm", explain_sentences=2))
+    section = report.sentiment
+    scores = [s.score for s in section.sentences]
+    occluded = [c for c in section.contributions if c.method == "occlusion"]
+    assert occluded
+    assert {c.sentence for c in occluded} <= set(
+        sorted(range(len(scores)), key=lambda i: -abs(scores[i]))[:2]
+    )
 
 
 def test_occlusion_leaves_actor_names_alone() -> None:
@@ -155,7 +174,7 @@ def test_no_occlusion_weight_falls_on_an_actor_name() -> None:
     report = analyze(ARTICLE, _settings(backend="minilm", explain_sentences=6))
     mentions = [(m.start, m.end) for a in find_actors(report.document) for m in a.mentions]
     assert mentions
-    occluded = [c for c in report.sentiment.contributions if c.method == "occlusion"]
+    occluded = [c for c in report.sentiment.contributions if c.method.endswith("occlusion")]
     assert occluded
     for c in occluded:
         assert not any(start <= c.start and c.end <= end for start, end in mentions), c
@@ -211,3 +230,32 @@ def test_neutral_band_setting_changes_labels(vader_report) -> None:  # type: ign
     )
     assert {s.label for s in wide.sentiment.sentences} == {"neutral"}
     assert {s.label for s in vader_report.sentiment.sentences} >= {"positive", "negative"}
+
+
+@pytest.mark.slow
+def test_every_format_shows_the_same_pushed_words() -> None:
+    """One list (the section's pushed_up/pushed_down), shown as it is by every renderer."""
+    import re
+
+    from summarize.render.html import render_report_html
+    from summarize.render.markdown import render_report_markdown
+    from summarize.render.terminal import render_text
+
+    report = analyze(ARTICLE, _settings(backend="minilm"))
+    section = report.sentiment
+    up, down = [c.text for c in section.pushed_up], [c.text for c in section.pushed_down]
+    assert up and down
+    data = report.to_dict()["sentiment"]
+    assert [c["text"] for c in data["pushed_up"]] == up
+    assert [c["text"] for c in data["pushed_down"]] == down
+    terminal = " ".join(render_text(report, ("sentiment",), width=400).split())
+    markdown = render_report_markdown(report, ("sentiment",))
+    html = render_report_html(report, ("sentiment",))
+    for label, words in (("Pushed up", up), ("Pushed down", down)):
+        line = terminal.split(f"{label}:")[1].split("Pushed")[0].split("Explained by")[0]
+        assert re.findall(r"([^\s,]+) [+-]\d\.\d\d", line) == words
+        md_line = next(ln for ln in markdown.splitlines() if f"**{label}:**" in ln)
+        assert re.findall(r"(?:\*\* |, )([^,]+?) \([+-]\d\.\d\d, #\d+\)", md_line) == words
+    chips = re.findall(r'class="chip (pos|neg)"[^>]*>([^<]+?)(?: ×\d+)? <small>', html)
+    assert [t for cls, t in chips if cls == "pos"] == up
+    assert [t for cls, t in chips if cls == "neg"] == down

@@ -36,3 +36,19 @@ def test_readability_imports_no_model_library(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The council met on Monday. It approved the budget. " * 20, encoding="utf-8")
     assert _heavy_modules(["readability", str(article), "-f", "json"]) == ""
+
+
+SEED_LIKE = (
+    "Ministers Agree on Flood Relief\n\n"
+    "President Maria Olsen praised the rescue teams, calling their work brave and wonderful. "
+    "Russian officials condemned the plan as a disastrous failure. "
+    "The storm killed twelve people and destroyed hundreds of homes in Northbay."
+)
+
+
+def test_default_analyses_import_no_model_library(tmp_path: Path) -> None:
+    """The default report (MiniLM on the numpy runtime) loads neither torch nor transformers."""
+    article = tmp_path / "a.txt"
+    article.write_text(SEED_LIKE, encoding="utf-8")
+    for command in ("report", "summary", "sentiment"):
+        assert _heavy_modules([command, str(article), "-f", "json"]) == "", command
