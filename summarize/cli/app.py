@@ -83,11 +83,10 @@ def _emit(
         text = render_report_html(report, sections or _all())
     else:
         if output is None:
-            from rich.console import Console
-
+            from summarize.cli.pipes import stdout_console
             from summarize.render.terminal import report_renderable
 
-            Console().print(report_renderable(report, sections or _all()))
+            stdout_console().print(report_renderable(report, sections or _all()))
             return
         from summarize.render.terminal import render_text
 
@@ -337,4 +336,9 @@ def main() -> None:
         args = ["report", "-"]  # `cat article.txt | summarize`
     if args and args[0] not in _COMMANDS and args[0] not in {"--help", "-h", "--version"}:
         args = ["report", *args]
-    app(args=args, prog_name="summarize")
+    from summarize.cli.pipes import flush_stdout
+
+    try:
+        app(args=args, prog_name="summarize")
+    finally:
+        flush_stdout()  # a reader that closed the pipe early is not an error

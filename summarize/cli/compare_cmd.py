@@ -60,7 +60,9 @@ def compare_command(
         from rich.console import Console
 
         if output is None:
-            Console().print(render_compare_terminal(cmp))
+            from summarize.cli.pipes import stdout_console
+
+            stdout_console().print(render_compare_terminal(cmp))
             return
         console = Console(width=100, record=True, file=io.StringIO())
         console.print(render_compare_terminal(cmp))
