@@ -36,3 +36,10 @@ def test_readability_imports_no_model_library(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("The council met on Monday. It approved the budget. " * 20, encoding="utf-8")
     assert _heavy_modules(["readability", str(article), "-f", "json"]) == ""
+
+
+def test_default_summary_imports_no_model_library(sample_path: Path) -> None:
+    """The default extractive summary is a lead-position rule: it must not load the encoder."""
+    seed = Path("/work/shared/seed/belarus-china-article.txt")
+    for article in (sample_path, *([seed] if seed.is_file() else [])):
+        assert _heavy_modules(["summary", str(article), "-f", "json"]) == ""
