@@ -47,6 +47,7 @@ def _analyze(article: str, settings, max_chars: int, timeout: float, output: Pat
     from summarize.pipeline import run_analyses
     from summarize.render.output import check_writable
 
+    o.check_force(force, output)
     if output is not None:
         check_writable(output, force=force)  # refuse before minutes of work, not after
     started = time.perf_counter()
@@ -116,7 +117,7 @@ def report_command(
     analyses: o.Analyses = None,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
-    encoder: o.Encoder = "minilm",
+    encoder: o.Encoder = None,
     sentences: o.Sentences = None,
     words: o.Words = None,
     ratio: o.Ratio = None,
@@ -161,7 +162,7 @@ def summary_command(
     allow_pickle: o.AllowPickle = False,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
-    encoder: o.Encoder = "minilm",
+    encoder: o.Encoder = None,
     sentences: o.Sentences = None,
     words: o.Words = None,
     ratio: o.Ratio = None,
@@ -273,20 +274,21 @@ def tokens_command(
     output: o.Output = None,
     force: o.Force = False,
     model: o.Model = None,
-    encoder: o.Encoder = "minilm",
+    encoder: o.Encoder = None,
     max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Numbered sentences, word count and model token counts, with context-length warnings."""
     from summarize.cli.tokens_cmd import run_tokens
 
+    o.check_force(force, output)
     run_tokens(
         article,
         fmt=fmt,
         output=output,
         force=force,
         model=model,
-        encoder=encoder,
+        encoder=encoder or o.DEFAULT_ENCODER,
         max_chars=max_chars,
         timeout=timeout,
     )

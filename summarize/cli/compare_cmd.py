@@ -36,6 +36,7 @@ def compare_command(
 
     if article_a == "-" and article_b == "-":
         raise UsageError("only one of the two articles can come from stdin (-)")
+    o.check_force(force, output)
     if output is not None:
         from summarize.render.output import check_writable
 
