@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from summarize import __version__
 from summarize.cli import options as o
 from summarize.cli.errors import handle_errors
+
+
+def _name_arguments_without_types() -> None:
+    """typer's help prints every argument as "NAME <str>": a named argument needs no type name."""
+    from typer.core import TyperArgument
+
+    typed = TyperArgument.display_type
+
+    def display_type(self: TyperArgument, ctx) -> str:  # type: ignore[no-untyped-def]
+        return "" if self.metavar else typed(self, ctx)
+
+    TyperArgument.display_type = display_type  # type: ignore[method-assign]
+
+
+_name_arguments_without_types()
 
 app = typer.Typer(
     name="summarize",
@@ -338,9 +355,29 @@ def main() -> None:
         args = ["report", "-"]  # `cat article.txt | summarize`
     if args and args[0] not in _COMMANDS and args[0] not in {"--help", "-h", "--version"}:
         args = ["report", *args]
+    from typer._click.exceptions import ClickException  # typer bundles its own click
+
     from summarize.cli.pipes import flush_stdout
 
     try:
-        app(args=args, prog_name="summarize")
+        code = app(args=args, prog_name="summarize", standalone_mode=False)
+    except ClickException as exc:
+        code = _show_usage_error(exc)
+    except typer.Abort:
+        typer.echo("interrupted", err=True)
+        code = 130
     finally:
         flush_stdout()  # a reader that closed the pipe early is not an error
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+# typer validates values with pydantic, whose messages start "Value error, " (or "Assertion
+# failed, "): that is the library speaking, not advice for the user.
+_VALIDATOR_PREFIX = re.compile(r"\b(?:Value error|Assertion failed), ")
+
+
+def _show_usage_error(exc: Any) -> int:
+    """Show click's usage error without the validator's prefix; its exit code (2)."""
+    exc.message = _VALIDATOR_PREFIX.sub("", str(exc.message))
+    exc.show()
+    return int(exc.exit_code)

