@@ -279,8 +279,9 @@ def render_terminal(section: ReadabilitySection, report: Report) -> RenderableTy
 
 
 def _clip(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    from summarize.text.clip import clip_words
+
+    return clip_words(text, limit)
 
 
 def render_markdown(section: ReadabilitySection, report: Report) -> str:
