@@ -70,7 +70,11 @@ def _analyze(article: str, settings, max_chars: int, timeout: float, output: Pat
     started = time.perf_counter()
     doc = read_article(article, max_chars=max_chars, timeout=timeout)
     read_seconds = time.perf_counter() - started
-    report = run_analyses(doc, Context(settings=settings))
+    from summarize.cli.stages import stage_progress
+    from summarize.report import SECTIONS
+
+    chosen = tuple(n for n in SECTIONS if n in settings.analyses)
+    report = run_analyses(doc, Context(settings=settings), on_stage=stage_progress(doc, chosen))
     report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
     return report
 
