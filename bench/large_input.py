@@ -59,14 +59,8 @@ def run(megabytes: float, folder: Path) -> dict:
             "wall_s_per_mb": wall / megabytes, "cpu_s_per_mb": cpu / megabytes, "stages": stages}
 
 
-def main() -> None:
-    sizes = [float(a) for a in sys.argv[1:]] or [0.1, 0.25, 0.5]
-    load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = []
-        for mb in sorted(sizes):
-            rows.append(run(mb, Path(tmp)))
-            print(json.dumps(rows[-1]), flush=True)
+def write_results(rows: list[dict], load: list[str]) -> list[str]:
+    """bench/results/large_input.{json,md} from the rows so far (the smallest size is the baseline)."""
     base = rows[0]
     for row in rows:
         row["cpu_per_mb_vs_smallest"] = row["cpu_s_per_mb"] / base["cpu_s_per_mb"]
@@ -93,8 +87,21 @@ def main() -> None:
                  f"{row['peak_rss_mb']:,.0f}"]
         cells += [f"{row['stages'].get(n, {}).get('seconds', float('nan')):.1f}" for n in names]
         lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", f"load average {' '.join(load)} (2 shared cores): wall times are noisy, CPU less so."]
+    lines += ["", f"Stage columns are wall seconds. Load average {' '.join(load)} (2 shared cores): "
+                  "wall times are noisy, CPU less so."]
     (RESULTS / "large_input.md").write_text("\n".join(lines) + "\n")
+    return lines
+
+
+def main() -> None:
+    sizes = [float(a) for a in sys.argv[1:]] or [0.1, 0.25, 0.5]
+    load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
+    rows: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sorted(sizes):
+            rows.append(run(mb, Path(tmp)))
+            print(json.dumps(rows[-1]), flush=True)
+            lines = write_results(rows, load)  # after every size: a long run stopped early keeps its rows
     print("\n".join(lines))
 
 
