@@ -75,7 +75,7 @@ MaxChars = Annotated[int, typer.Option(
 )]
 # summarize.inputs.read.DEFAULT_MAX_CHARS, repeated so `--help` does not import the readers
 # (tests/spine/test_spine_cli.py checks they agree).
-DEFAULT_MAX_CHARS = 2_000_000
+DEFAULT_MAX_CHARS = 500_000
 Timeout = Annotated[float, typer.Option(
     "--timeout",
     min=0.1,

@@ -46,3 +46,27 @@ def test_a_long_input_shows_each_stage_on_stderr(long_article: Path) -> None:
 def test_a_usual_article_prints_no_progress(sample_path: Path) -> None:
     result = _run("readability", str(sample_path), "-f", "json")
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_the_default_limit_refuses_up_front_and_states_the_measured_cost(tmp_path: Path) -> None:
+    """The figures in the refusal are the ones bench/large_input.py measured at the default limit."""
+    import json
+
+    from summarize.inputs import read
+
+    measured = json.loads((Path(__file__).resolve().parents[2] / "bench" / "results" / "large_input.json")
+                          .read_text(encoding="utf-8"))
+    at_limit = next(r for r in measured["rows"] if r["megabytes"] * 1_000_000 == read.DEFAULT_MAX_CHARS)
+    assert read.REPORT_CPU_SECONDS_PER_MB == round(at_limit["cpu_s_per_mb"])
+    assert read.REPORT_PEAK_MEMORY_MB == round(at_limit["peak_rss_mb"])
+    assert read.REPORT_PEAK_MEMORY_MB < 2_000  # the documented memory bound (docs/errors.md)
+
+    path = tmp_path / "long.txt"
+    path.write_text("The council met again today. " * (read.DEFAULT_MAX_CHARS // 29 + 10), encoding="utf-8")
+    result = _run("report", str(path))
+    assert result.returncode == 3 and result.stdout == ""
+    message = result.stderr.strip()
+    assert message.count("\n") == 0 and "too large" in message
+    assert f"{read.REPORT_CPU_SECONDS_PER_MB:,} s of CPU per MB" in message
+    assert f"{read.REPORT_PEAK_MEMORY_MB:,} MB of memory" in message
+    assert "--max-chars" in message and "progress is shown per stage" in message

@@ -46,7 +46,9 @@ def test_tokens_into_a_closed_pipe_exits_quietly(long_article: Path, extra: list
 
 def test_readability_into_a_closed_pipe_exits_quietly(long_article: Path) -> None:
     code, stderr, _ = _first_line_then_close(["readability", str(long_article)])
-    assert (code, stderr) == (0, "")
+    assert code == 0, stderr
+    # A long input prints its per-stage progress there; nothing else (no pipe error) may follow.
+    assert all(line.startswith("summarize: ") for line in stderr.splitlines()), stderr
 
 
 def test_models_list_into_a_closed_pipe_exits_quietly() -> None:
