@@ -32,8 +32,8 @@ def test_short_text_is_untouched_and_one_huge_word_is_still_marked() -> None:
 def test_most_polar_sentences_are_cut_at_a_word_with_an_ellipsis() -> None:
     from summarize.pipeline import analyze
     from summarize.render.terminal import render_text
-    from summarize.settings import Settings
     from summarize.sentiment.settings import SentimentSettings
+    from summarize.settings import Settings
 
     text = "Calm words here today. " + LONG + " The weather was mild on Monday."
     settings = Settings(analyses=("sentiment",), sentiment=SentimentSettings(backend="vader"),
