@@ -228,8 +228,8 @@ def render_markdown(section: SummarySection, report: Report) -> str:
         if not section.supported_by_construction:
             note += f"; support {sentence.support:.2f}"
         if sentence.flags:
-            note += f"; not in the article: {_flag_text(sentence.flags)}"
-        lines.append(f"- {escape_markdown(sentence.text)}{escape_markdown(note)})*")
+            note += f"; not in the article: {escape_markdown(_flag_text(sentence.flags))}"
+        lines.append(f"- {escape_markdown(sentence.text)}{note})*")
     for sentence in section.dropped:
         lines.append(f"- ~~{escape_markdown(sentence.text)}~~ *(dropped by --strict)*")
     lines.append("")

@@ -28,3 +28,12 @@ def test_html_says_when_the_extractive_summary_stands_in_for_a_generated_one() -
                "supported_by_construction": True}
     html = render_summary_section(section, 0)
     assert "extractive fallback (no abstractive sentence passed --strict)" in html
+
+
+def test_markdown_summary_keeps_its_own_markup_and_escapes_the_text() -> None:
+    text = ("The *council* met on Monday to vote. It approved the budget for next year. "
+            "The mayor said the plan was fair.")
+    report = analyze(text, Settings(analyses=("summary",), count_model_tokens=False))
+    markdown = render_report_markdown(report, ("summary",))
+    assert "\\*council\\*" in markdown  # article text is escaped
+    assert " *(sentence 1)*" in markdown  # the note is real emphasis, not escaped
