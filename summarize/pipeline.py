@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import time
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -31,8 +32,15 @@ def analysis_module(name: str) -> ModuleType:
     return importlib.import_module(_ANALYSIS_MODULES[name])
 
 
-def run_analyses(doc: Document, ctx: Context) -> Report:
-    """Run the analyses chosen in ``ctx.settings`` on ``doc`` and assemble the report."""
+# on_stage(stage, None) as a stage starts, on_stage(stage, seconds) as it ends.
+StageCallback = Callable[[str, float | None], None]
+
+
+def run_analyses(doc: Document, ctx: Context, on_stage: StageCallback | None = None) -> Report:
+    """Run the analyses chosen in ``ctx.settings`` on ``doc`` and assemble the report.
+
+    ``on_stage`` hears each stage start and end (the CLI shows progress on long inputs).
+    """
     timings: dict[str, float] = {}
     sections: dict[str, Any] = dict.fromkeys(SECTIONS)
     ctx.sections = {}  # sections of this document only, for analyses that build on earlier ones
@@ -41,13 +49,21 @@ def run_analyses(doc: Document, ctx: Context) -> Report:
         ctx.warn(message)
     # Canonical order, whatever order the user gave: readability builds on summary and framing.
     for name in (n for n in SECTIONS if n in ctx.settings.analyses):
+        if on_stage:
+            on_stage(name, None)
         started = time.perf_counter()
         sections[name] = analysis_module(name).run(doc, ctx)
         ctx.sections[name] = sections[name]
         timings[name] = time.perf_counter() - started
+        if on_stage:
+            on_stage(name, timings[name])
+    if on_stage:
+        on_stage("model_tokens", None)
     started = time.perf_counter()
     model_tokens = count_model_tokens(doc, ctx) if ctx.settings.count_model_tokens else {}
     timings["model_tokens"] = time.perf_counter() - started
+    if on_stage:
+        on_stage("model_tokens", timings["model_tokens"])
     return Report(
         schema_version=SCHEMA_VERSION,
         source=SourceInfo(**dataclasses.asdict(doc.source)),

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from summarize import __version__
 from summarize.cli import options as o
 from summarize.cli.errors import handle_errors
+
+
+def _name_arguments_without_types() -> None:
+    """typer's help prints every argument as "NAME <str>": a named argument needs no type name."""
+    from typer.core import TyperArgument
+
+    typed = TyperArgument.display_type
+
+    def display_type(self: TyperArgument, ctx) -> str:  # type: ignore[no-untyped-def]
+        return "" if self.metavar else typed(self, ctx)
+
+    TyperArgument.display_type = display_type  # type: ignore[method-assign]
+
+
+_name_arguments_without_types()
 
 app = typer.Typer(
     name="summarize",
@@ -47,12 +64,17 @@ def _analyze(article: str, settings, max_chars: int, timeout: float, output: Pat
     from summarize.pipeline import run_analyses
     from summarize.render.output import check_writable
 
+    o.check_force(force, output)
     if output is not None:
         check_writable(output, force=force)  # refuse before minutes of work, not after
     started = time.perf_counter()
     doc = read_article(article, max_chars=max_chars, timeout=timeout)
     read_seconds = time.perf_counter() - started
-    report = run_analyses(doc, Context(settings=settings))
+    from summarize.cli.stages import stage_progress
+    from summarize.report import SECTIONS
+
+    chosen = tuple(n for n in SECTIONS if n in settings.analyses)
+    report = run_analyses(doc, Context(settings=settings), on_stage=stage_progress(doc, chosen))
     report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
     return report
 
@@ -83,11 +105,10 @@ def _emit(
         text = render_report_html(report, sections or _all())
     else:
         if output is None:
-            from rich.console import Console
-
+            from summarize.cli.pipes import stdout_console
             from summarize.render.terminal import report_renderable
 
-            Console().print(report_renderable(report, sections or _all()))
+            stdout_console().print(report_renderable(report, sections or _all()))
             return
         from summarize.render.terminal import render_text
 
@@ -117,7 +138,7 @@ def report_command(
     analyses: o.Analyses = None,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
-    encoder: o.Encoder = "minilm",
+    encoder: o.Encoder = None,
     sentences: o.Sentences = None,
     words: o.Words = None,
     ratio: o.Ratio = None,
@@ -162,7 +183,7 @@ def summary_command(
     allow_pickle: o.AllowPickle = False,
     method: o.Method = o.SummaryMethod.extractive,
     model: o.Model = None,
-    encoder: o.Encoder = "minilm",
+    encoder: o.Encoder = None,
     sentences: o.Sentences = None,
     words: o.Words = None,
     ratio: o.Ratio = None,
@@ -274,20 +295,21 @@ def tokens_command(
     output: o.Output = None,
     force: o.Force = False,
     model: o.Model = None,
-    encoder: o.Encoder = "minilm",
+    encoder: o.Encoder = None,
     max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
     timeout: o.Timeout = 15.0,
 ) -> None:
     """Numbered sentences, word count and model token counts, with context-length warnings."""
     from summarize.cli.tokens_cmd import run_tokens
 
+    o.check_force(force, output)
     run_tokens(
         article,
         fmt=fmt,
         output=output,
         force=force,
         model=model,
-        encoder=encoder,
+        encoder=encoder or o.DEFAULT_ENCODER,
         max_chars=max_chars,
         timeout=timeout,
     )
@@ -337,4 +359,29 @@ def main() -> None:
         args = ["report", "-"]  # `cat article.txt | summarize`
     if args and args[0] not in _COMMANDS and args[0] not in {"--help", "-h", "--version"}:
         args = ["report", *args]
-    app(args=args, prog_name="summarize")
+    from typer._click.exceptions import ClickException  # typer bundles its own click
+
+    from summarize.cli.pipes import flush_stdout
+
+    try:
+        code = app(args=args, prog_name="summarize", standalone_mode=False)
+    except ClickException as exc:
+        code = _show_usage_error(exc)
+    except typer.Abort:
+        typer.echo("interrupted", err=True)
+        code = 130
+    finally:
+        flush_stdout()  # a reader that closed the pipe early is not an error
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+# typer validates values with pydantic, whose messages start "Value error, " (or "Assertion
+# failed, "): that is the library speaking, not advice for the user.
+_VALIDATOR_PREFIX = re.compile(r"\b(?:Value error|Assertion failed), ")
+
+
+def _show_usage_error(exc: Any) -> int:
+    """Show click's usage error without the validator's prefix; its exit code (2)."""
+    exc.message = _VALIDATOR_PREFIX.sub("", str(exc.message))
+    exc.show()
+    return int(exc.exit_code)

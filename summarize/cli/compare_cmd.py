@@ -12,8 +12,11 @@ from summarize.cli import options as o
 
 
 def compare_command(
-    article_a: Annotated[str, typer.Argument(help="First article: path, URL or - for stdin.")],
-    article_b: Annotated[str, typer.Argument(help="Second article: path or URL.")],
+    article_a: Annotated[str, typer.Argument(
+        metavar="ARTICLE_A",
+        help="First article: path, URL or - for stdin.",
+    )],
+    article_b: Annotated[str, typer.Argument(metavar="ARTICLE_B", help="Second article: path or URL.")],
     fmt: o.Format = o.OutputFormat.text,
     output: o.Output = None,
     force: o.Force = False,
@@ -36,6 +39,7 @@ def compare_command(
 
     if article_a == "-" and article_b == "-":
         raise UsageError("only one of the two articles can come from stdin (-)")
+    o.check_force(force, output)
     if output is not None:
         from summarize.render.output import check_writable
 
@@ -60,7 +64,9 @@ def compare_command(
         from rich.console import Console
 
         if output is None:
-            Console().print(render_compare_terminal(cmp))
+            from summarize.cli.pipes import stdout_console
+
+            stdout_console().print(render_compare_terminal(cmp))
             return
         console = Console(width=100, record=True, file=io.StringIO())
         console.print(render_compare_terminal(cmp))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -33,8 +32,10 @@ def handle_errors(func: F) -> F:
             typer.echo("interrupted", err=True)
             raise typer.Exit(code=int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
-            # The reader went away (e.g. `| head`): not an error worth a message.
-            sys.stderr.close()
+            # The reader went away (e.g. `| head`): stop quietly, like other Unix tools.
+            from summarize.cli.pipes import silence_stdout
+
+            silence_stdout()
             raise typer.Exit(code=0) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise

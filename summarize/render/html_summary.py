@@ -93,7 +93,12 @@ def render_summary_section(summary: Any, n_sentences: int) -> str:
     items = summary_sentences(summary)
     facts = []
     if method := as_str(summary.get("method")):
+        shown = as_str(summary.get("shown"))
+        if shown and shown != method:
+            method = f"{shown} fallback (no {method} sentence passed --strict)"
         facts.append(("Method", esc(method)))
+    if selection := as_str(summary.get("selection")):
+        facts.append(("Selection", esc(selection)))
     if model := model_label(summary.get("model")):
         facts.append(("Model", esc(model)))
     if length := as_str(summary.get("length")):

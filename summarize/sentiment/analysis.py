@@ -106,6 +106,9 @@ def _style(score: float, band: float) -> str:
     return "green" if score >= band else "red" if score <= -band else "yellow"
 
 
+POLAR_SENTENCE_CHARS = 160  # the most polar sentences, shortened at a word with "…"
+
+
 def render_terminal(section: SentimentSection, report: Report) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
@@ -168,6 +171,8 @@ def render_terminal(section: SentimentSection, report: Report) -> RenderableType
     words.append(f"Explained by {section.explanation}.", style="dim")
     parts.append(words)
 
+    from summarize.text.clip import clip_words
+
     polar = sorted(section.sentences, key=lambda s: -abs(s.score))[:3]
     if polar and report.sentences:
         lines = Table.grid(padding=(0, 1))
@@ -177,7 +182,9 @@ def render_terminal(section: SentimentSection, report: Report) -> RenderableType
         for s in polar:
             text = report.sentences[s.index].text
             lines.add_row(
-                f"#{s.index + 1}", Text(f"{s.score:+.2f}", style=_style(s.score, band)), Text(text[:160])
+                f"#{s.index + 1}",
+                Text(f"{s.score:+.2f}", style=_style(s.score, band)),
+                Text(clip_words(text, POLAR_SENTENCE_CHARS)),
             )
         parts.append(Text("Most polar sentences", style="bold"))
         parts.append(lines)

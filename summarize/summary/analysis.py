@@ -41,10 +41,11 @@ def run(doc: Document, ctx: Context) -> SummarySection:
         len(doc.sentences), sentences=settings.sentences, words=settings.words, ratio=settings.ratio,
         words_per_sentence=words_per_sentence,
     )
+    if settings.method == "extractive":
+        return _extractive_section(doc, ctx, target)
+    # Generated sentences are traced to the article through the encoder: it earns its load here.
     embeddings = ctx.sentence_embeddings(doc, JOB)
     encoder_info = ModelInfo(*ctx.encoder_info(JOB))  # no model load when embeddings were handed in
-    if settings.method == "extractive":
-        return _extractive_section(doc, ctx, embeddings, target, encoder_info)
     return _generated_section(doc, ctx, embeddings, target, encoder_info)
 
 
@@ -57,20 +58,29 @@ def _scorer_info(ctx: Context) -> tuple[Any, ModelInfo]:
     return scorer, info
 
 
+def _scorer_embeddings(
+    doc: Document, ctx: Context, scorer: Any
+) -> tuple[np.ndarray | None, ModelInfo | None]:
+    """Sentence embeddings, and the encoder behind them, only for a scorer that reads them."""
+    if not scorer.uses_embeddings:
+        return None, None
+    embeddings = ctx.sentence_embeddings(doc, JOB)
+    return embeddings, ModelInfo(*ctx.encoder_info(JOB))
+
+
 def _extracted_sentences(doc: Document, indices: list[int]) -> list[SummarySentence]:
     return [SummarySentence(doc.sentences[i].text, [i], 1.0, []) for i in indices]
 
 
-def _extractive_section(
-    doc: Document, ctx: Context, embeddings: np.ndarray, target: LengthTarget, encoder: ModelInfo
-) -> SummarySection:
+def _extractive_section(doc: Document, ctx: Context, target: LengthTarget) -> SummarySection:
     from summarize.summary.extractive import extract
 
     scorer, scorer_info = _scorer_info(ctx)
+    embeddings, encoder = _scorer_embeddings(doc, ctx, scorer)
     indices = extract(doc, embeddings, target, scorer)
     return SummarySection(
         method="extractive",
-        model=encoder,
+        model=scorer_info,
         chunks=1,
         length=target.describe(),
         sentences=_extracted_sentences(doc, indices),
@@ -78,6 +88,8 @@ def _extractive_section(
         encoder=encoder,
         scorer=scorer_info,
         strict=ctx.settings.summary.strict,
+        selection=scorer.describe(),
+        shown="extractive",
     )
 
 
@@ -99,10 +111,12 @@ def _generated_section(
     generator = load_generator(settings.model or DEFAULT_ABSTRACTIVE_MODEL, settings.dtype)
     ctx.record_model(JOB, generator.id, generator.source)
     scorer_info: ModelInfo | None = None
+    selection: str | None = None
     texts = [s.text for s in doc.sentences]
     if settings.method == "hybrid":
         # Condense only the salient sentences: about twice the summary's length, at least five.
         scorer, scorer_info = _scorer_info(ctx)
+        selection = scorer.describe()
         wanted = max(5, 2 * target.sentences) if target.words is None else len(texts)
         pool = LengthTarget(sentences=min(len(texts), wanted), words=None if target.words is None
                             else 2 * target.words)
@@ -133,6 +147,7 @@ def _generated_section(
     if fell_back:
         # An editor still gets a faithful summary: fall back to the extractive one, and say so.
         scorer, scorer_info = _scorer_info(ctx)
+        selection = scorer.describe()
         sentences = _extracted_sentences(doc, extract(doc, embeddings, target, scorer))
         warnings.append("no generated sentence survived the checks; showing the extractive summary")
     for message in warnings:
@@ -150,6 +165,28 @@ def _generated_section(
         dropped=dropped,
         flagged_share=round(share, 4),
         warnings=warnings,
+        selection=selection,
+        shown="extractive" if fell_back else settings.method,
+    )
+
+
+def footer(section: SummarySection) -> str:
+    """What was shown and how it was made, e.g. "extractive · lead-position rule (summary-scorer) ·
+    up to 3 sentences (~60 words) · copied from the article: supported by construction"."""
+    copied = "copied from the article: supported by construction"
+    picked_by = f"{section.selection} ({section.scorer.id})" if section.selection and section.scorer else None
+    if section.shown == "extractive" and section.method != "extractive":
+        # --strict left nothing of the generated summary: say so over the extractive text.
+        return (
+            f"extractive fallback · {picked_by or 'extractive scorer'} · {section.length} · {copied}; "
+            f"none of the {section.method} sentences from {section.model.id} passed --strict"
+        )
+    if section.method == "extractive":
+        return f"extractive · {picked_by or section.model.id} · {section.length} · {copied}"
+    chunks = f" · {section.chunks} chunks" if section.chunks > 1 else ""
+    return (
+        f"{section.method} · {section.model.id} ({section.model.source}) · {section.length}{chunks} · "
+        f"generated; {section.flagged_share:.0%} of sentences flagged"
     )
 
 
@@ -177,20 +214,13 @@ def render_terminal(section: SummarySection, report: Report) -> RenderableType:
         parts.append(Text(f"dropped (--strict): {sentence.text}", style="dim strike"))
     if not section.sentences:
         parts.append(Text("(no summary: the article has no sentences)", style="dim"))
-    how = (
-        "copied from the article: supported by construction"
-        if section.supported_by_construction
-        else f"generated; {section.flagged_share:.0%} of sentences flagged"
-    )
-    chunks = f" · {section.chunks} chunks" if section.chunks > 1 else ""
-    parts.append(
-        Text(f"{section.method} · {section.model.id} ({section.model.source}) · {section.length}"
-             f"{chunks} · {how}", style="dim")
-    )
+    parts.append(Text(footer(section), style="dim"))
     return Group(*parts)
 
 
 def render_markdown(section: SummarySection, report: Report) -> str:
+    from summarize.render.markdown import escape_markdown
+
     lines: list[str] = []
     for sentence in section.sentences:
         sources = ", ".join(str(i + 1) for i in sentence.source_sentences)
@@ -198,15 +228,10 @@ def render_markdown(section: SummarySection, report: Report) -> str:
         if not section.supported_by_construction:
             note += f"; support {sentence.support:.2f}"
         if sentence.flags:
-            note += f"; not in the article: {_flag_text(sentence.flags)}"
-        lines.append(f"- {sentence.text}{note})*")
+            note += f"; not in the article: {escape_markdown(_flag_text(sentence.flags))}"
+        lines.append(f"- {escape_markdown(sentence.text)}{note})*")
     for sentence in section.dropped:
-        lines.append(f"- ~~{sentence.text}~~ *(dropped by --strict)*")
-    chunks = f", {section.chunks} chunks" if section.chunks > 1 else ""
-    how = "supported by construction" if section.supported_by_construction else (
-        f"{section.flagged_share:.0%} of generated sentences flagged"
-    )
+        lines.append(f"- ~~{escape_markdown(sentence.text)}~~ *(dropped by --strict)*")
     lines.append("")
-    lines.append(f"*{section.method} with `{section.model.id}` ({section.model.source}), "
-                 f"{section.length}{chunks}; {how}.*")
+    lines.append(f"*{escape_markdown(footer(section))}*")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,8 @@
-"""The extractive default: trained sentence scores over MiniLM features, MMR, article order.
+"""The extractive default: trained sentence scores, MMR, article order.
+
+The shipped scorer weighs only position and quotes (a lead-position rule, see
+``models/summary_scorer/README.md``), so it needs no sentence embeddings; a scorer
+that weighs centrality, or an MMR penalty, does.
 
 Headlines, bylines and photo captions are not summary sentences: they are left out of
 scoring (and out of the position count, so "first sentence" means the lead) unless the
@@ -15,7 +19,7 @@ from summarize.document import Document
 from summarize.summary.features import sentence_features
 from summarize.summary.length import LengthTarget
 from summarize.summary.scorer import SentenceScorer
-from summarize.summary.selection import select_sentences
+from summarize.summary.selection import Cosines, select_sentences
 
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _CAPTION = re.compile(
@@ -55,24 +59,30 @@ def candidates(doc: Document) -> list[int]:
 
 
 def salience(
-    doc: Document, embeddings: np.ndarray, scorer: SentenceScorer, indices: list[int]
+    doc: Document, embeddings: np.ndarray | None, scorer: SentenceScorer, indices: list[int]
 ) -> np.ndarray:
     texts = [doc.sentences[i].text for i in indices]
-    emb = np.asarray(embeddings)[indices]
-    return scorer.score(sentence_features(texts, emb, paragraph_starts(doc, indices)))
+    emb = None if embeddings is None else np.asarray(embeddings)[indices]
+    features = sentence_features(
+        texts, emb, paragraph_starts(doc, indices), needed=scorer.weighted_features
+    )
+    return scorer.score(features)
 
 
 def extract(
-    doc: Document, embeddings: np.ndarray, target: LengthTarget, scorer: SentenceScorer
+    doc: Document, embeddings: np.ndarray | None, target: LengthTarget, scorer: SentenceScorer
 ) -> list[int]:
-    """Indices (article order) of the sentences that make the summary."""
+    """Indices (article order) of the sentences that make the summary.
+
+    ``embeddings`` (of ``doc.sentences``) may be None when ``scorer.uses_embeddings`` is False.
+    """
     if not doc.sentences:
         return []
     pool = candidates(doc)
     scores = salience(doc, embeddings, scorer, pool)
-    emb = np.asarray(embeddings, dtype=np.float64)[pool]
+    similarity = None if embeddings is None else Cosines(np.asarray(embeddings)[pool])
     counts = sentence_word_counts(doc)
     chosen = select_sentences(
-        scores, emb @ emb.T, [counts[i] for i in pool], target, redundancy=scorer.redundancy
+        scores, similarity, [counts[i] for i in pool], target, redundancy=scorer.redundancy
     )
     return [pool[i] for i in chosen]

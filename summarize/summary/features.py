@@ -9,7 +9,7 @@ feature names and is refused if they differ.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -36,6 +36,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     "centrality_z",  # centroid_similarity standardised within the article
 )
 
+# Features read from the sentence embeddings; the others need only the text and its position.
+EMBEDDING_FEATURES: frozenset[str] = frozenset({
+    "centroid_similarity",
+    "mean_similarity",
+    "lexrank",
+    "centrality_rank",
+    "lead_similarity",
+    "lead3_similarity",
+    "position_x_centrality",
+    "centrality_z",
+})
+
 _WORD = re.compile(r"\w[\w'’-]*")
 # An opening quote mark at the start of a word (an apostrophe inside "it's" is not one).
 _QUOTE = re.compile(r"(?:^|\s)[\"“‘']\w")
@@ -57,26 +69,24 @@ def _lexrank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 30
 
 def sentence_features(
     texts: Sequence[str],
-    embeddings: np.ndarray,
+    embeddings: np.ndarray | None,
     paragraph_starts: Sequence[bool] | None = None,
+    *,
+    needed: Collection[str] | None = None,
 ) -> np.ndarray:
-    """A (sentences x features) float64 matrix in the order of ``FEATURE_NAMES``."""
+    """A (sentences x features) float64 matrix in the order of ``FEATURE_NAMES``.
+
+    ``needed`` (default: all) names the features to compute; the others are zero columns.
+    With ``embeddings=None`` no embedding feature may be needed: a scorer that gives them
+    no weight needs no encoder. ``lexrank`` is the only feature that costs memory quadratic
+    in the sentence count, so it is computed only when needed.
+    """
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    emb = np.asarray(embeddings, dtype=np.float64)
+    wanted = set(FEATURE_NAMES if needed is None else needed)
     index = np.arange(n, dtype=np.float64)
-    similarity = emb @ emb.T
-    centroid = emb.mean(axis=0)
-    centroid /= np.linalg.norm(centroid) or 1.0
-    centroid_sim = emb @ centroid
-    mean_sim = (similarity.sum(axis=1) - 1.0) / max(n - 1, 1)
-    order = np.argsort(-centroid_sim, kind="stable")
-    rank = np.empty(n)
-    rank[order] = index
-    centrality_rank = 1.0 - rank / max(n - 1, 1)
-    lead3 = emb[:3].mean(axis=0)
-    lead3 /= np.linalg.norm(lead3) or 1.0
+    inverse_position = 1.0 / (index + 1.0)
     words = [_WORD.findall(t) for t in texts]
     counts = np.array([max(len(w), 1) for w in words], dtype=np.float64)
     digits = np.array([sum(any(c.isdigit() for c in w) for w in ws) for ws in words]) / counts
@@ -86,27 +96,55 @@ def sentence_features(
         if paragraph_starts is not None
         else np.zeros(n)
     )
-    inverse_position = 1.0 / (index + 1.0)
-    columns = [
-        index / n,
-        inverse_position,
-        (index == 0).astype(float),
-        (index < 3).astype(float),
-        para,
-        centroid_sim,
-        mean_sim,
-        _lexrank(similarity),
-        centrality_rank,
-        similarity[0],
-        emb @ lead3,
-        np.log(counts),
-        (counts < 8).astype(float),
-        (counts > 40).astype(float),
-        np.array([1.0 if _QUOTE.search(t) else 0.0 for t in texts]),
-        digits,
-        capitals,
-        inverse_position * centroid_sim,
-        np.log1p(index),
-        (centroid_sim - centroid_sim.mean()) / (centroid_sim.std() or 1.0),
-    ]
-    return np.stack(columns, axis=1)
+    columns: dict[str, np.ndarray] = {
+        "position_frac": index / n,
+        "inverse_position": inverse_position,
+        "is_first": (index == 0).astype(float),
+        "in_first_three": (index < 3).astype(float),
+        "paragraph_first": para,
+        "log_words": np.log(counts),
+        "is_short": (counts < 8).astype(float),
+        "is_long": (counts > 40).astype(float),
+        "has_quote": np.array([1.0 if _QUOTE.search(t) else 0.0 for t in texts]),
+        "digit_share": digits,
+        "capital_share": capitals,
+        "log_position": np.log1p(index),
+    }
+    if wanted & EMBEDDING_FEATURES:
+        if embeddings is None:
+            raise ValueError(f"features {sorted(wanted & EMBEDDING_FEATURES)} need sentence embeddings")
+        columns.update(_embedding_columns(np.asarray(embeddings, dtype=np.float64), inverse_position,
+                                          lexrank="lexrank" in wanted))
+    zeros = np.zeros(n)
+    return np.stack([columns.get(name, zeros) if name in wanted else zeros for name in FEATURE_NAMES],
+                    axis=1)
+
+
+def _embedding_columns(
+    emb: np.ndarray, inverse_position: np.ndarray, *, lexrank: bool
+) -> dict[str, np.ndarray]:
+    """The centrality features, in memory linear in the sentence count (but for ``lexrank``)."""
+    n = emb.shape[0]
+    index = np.arange(n, dtype=np.float64)
+    centroid = emb.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    centroid_sim = emb @ centroid
+    # Row sums of the cosine matrix without building it: emb @ (sum of the rows).
+    mean_sim = (emb @ emb.sum(axis=0) - 1.0) / max(n - 1, 1)
+    order = np.argsort(-centroid_sim, kind="stable")
+    rank = np.empty(n)
+    rank[order] = index
+    lead3 = emb[:3].mean(axis=0)
+    lead3 /= np.linalg.norm(lead3) or 1.0
+    columns = {
+        "centroid_similarity": centroid_sim,
+        "mean_similarity": mean_sim,
+        "centrality_rank": 1.0 - rank / max(n - 1, 1),
+        "lead_similarity": emb @ emb[0],
+        "lead3_similarity": emb @ lead3,
+        "position_x_centrality": inverse_position * centroid_sim,
+        "centrality_z": (centroid_sim - centroid_sim.mean()) / (centroid_sim.std() or 1.0),
+    }
+    if lexrank:
+        columns["lexrank"] = _lexrank(emb @ emb.T)
+    return columns

@@ -16,11 +16,19 @@ import numpy as np
 
 from summarize.errors import ModelError
 from summarize.resources import models_dir
-from summarize.summary.features import FEATURE_NAMES
+from summarize.summary.features import EMBEDDING_FEATURES, FEATURE_NAMES
 
 SCORER_NAME = "summary-scorer"
 SCORER_FILE = "summary_scorer/scorer.npz"
 FORMAT_VERSION = 2  # 1 was a logistic model with per-feature scaling
+
+
+# A scorer weighing only these is a rule on position (and quotes and length), not a model.
+_POSITION_AND_TEXT_RULE = frozenset({
+    "position_frac", "inverse_position", "is_first", "in_first_three", "paragraph_first",
+    "log_position", "has_quote", "log_words", "is_short", "is_long",
+})
+LEAD_RULE = "lead-position rule"
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,22 @@ class SentenceScorer:
         if features.shape[0] == 0:
             return np.zeros(0)
         return features @ self.coef
+
+    @property
+    def weighted_features(self) -> frozenset[str]:
+        """The features with a non-zero weight: the only ones worth computing."""
+        return frozenset(n for n, w in zip(self.feature_names, self.coef, strict=True) if w != 0)
+
+    @property
+    def uses_embeddings(self) -> bool:
+        """Whether selection reads sentence embeddings (a weighted centrality feature, or MMR)."""
+        return bool(self.weighted_features & EMBEDDING_FEATURES) or self.redundancy > 0
+
+    def describe(self) -> str:
+        """What the scorer is, in words, from its weights (the shipped one is a lead-position rule)."""
+        if not self.uses_embeddings and self.weighted_features <= _POSITION_AND_TEXT_RULE:
+            return LEAD_RULE
+        return "trained salience over sentence embeddings and position"
 
 
 def save_scorer(

@@ -30,17 +30,25 @@ class SummarySentence:
 @dataclass(frozen=True, slots=True)
 class SummarySection:
     method: str  # extractive, abstractive, hybrid
-    model: ModelInfo  # the model that wrote the summary (the encoder for extractive)
+    model: ModelInfo  # what wrote the summary: the generator, or the scorer for extractive
     chunks: int  # article pieces the model read separately (1 = all at once)
     length: str  # the length target, e.g. "3 sentences"
     sentences: list[SummarySentence]
     supported_by_construction: bool  # True when every sentence is copied from the article
-    encoder: ModelInfo | None = None  # sentence encoder behind selection and provenance
-    scorer: ModelInfo | None = None  # the trained extractive sentence scorer
+    # Sentence encoder behind selection and provenance; None when nothing read embeddings
+    # (the shipped extractive scorer is a lead-position rule and needs none).
+    encoder: ModelInfo | None = None
+    scorer: ModelInfo | None = None  # the extractive sentence scorer (extractive, hybrid, fallback)
     strict: bool = False
     dropped: list[SummarySentence] = field(default_factory=list)  # removed by --strict
     flagged_share: float = 0.0  # share of sentences with at least one flag (before --strict)
     warnings: list[str] = field(default_factory=list)
+    # How the scorer picks sentences, in words (``SentenceScorer.describe``), e.g.
+    # "lead-position rule"; None when no sentence was picked by the scorer.
+    selection: str | None = None
+    # The method whose sentences are shown: ``method``, or "extractive" when --strict
+    # left no generated sentence and the extractive summary is shown instead.
+    shown: str = "extractive"
 
     @property
     def text(self) -> str:

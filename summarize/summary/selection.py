@@ -13,16 +13,32 @@ import numpy as np
 from summarize.summary.length import LengthTarget
 
 
+class Cosines:
+    """``similarity[:, chosen]`` of unit-length embeddings without the n x n matrix."""
+
+    def __init__(self, embeddings: np.ndarray) -> None:
+        self._emb = np.asarray(embeddings, dtype=np.float64)
+
+    def __getitem__(self, key: tuple[slice, list[int]]) -> np.ndarray:
+        rows, columns = key
+        return self._emb[rows] @ self._emb[columns].T
+
+
 def select_sentences(
     scores: np.ndarray,
-    similarity: np.ndarray,
+    similarity: np.ndarray | Cosines | None,
     word_counts: Sequence[int],
     target: LengthTarget,
     *,
     redundancy: float = 0.5,
 ) -> list[int]:
-    """Pick sentences by ``score - redundancy * max similarity to the chosen ones``."""
+    """Pick sentences by ``score - redundancy * max similarity to the chosen ones``.
+
+    ``similarity`` may be None when ``redundancy`` is 0 (then no similarity is read).
+    """
     n = len(scores)
+    if redundancy and similarity is None:
+        raise ValueError("MMR with a redundancy penalty needs the sentence similarities")
     if n == 0 or target.sentences <= 0:
         return []
     chosen: list[int] = []
@@ -30,7 +46,9 @@ def select_sentences(
     candidates = set(range(n))
     while candidates and len(chosen) < target.sentences:
         penalty = (
-            similarity[:, chosen].max(axis=1) if chosen else np.zeros(n, dtype=np.float64)
+            similarity[:, chosen].max(axis=1)
+            if chosen and redundancy and similarity is not None
+            else np.zeros(n, dtype=np.float64)
         )
         value = np.asarray(scores, dtype=np.float64) - redundancy * penalty
         best = max(candidates, key=lambda i: (value[i], -i))

@@ -139,4 +139,4 @@ def test_markdown_escapes_article_text(context: Context) -> None:
     report = analyze("The *regime* said <b>nothing</b> about [links](x).", context=context)
     md = render_markdown(report.framing, report)
     assert "<b>" not in md and "\\<b\\>" in md
-    assert "\\[links\\]\\(x\\)" in md
+    assert "\\[links\\]\\(x)" in md  # no link; ")" alone is not markup

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from summarize.readability.consensus import CONSENSUS_METHODS, consensus_grade, grade_band
@@ -32,19 +34,36 @@ def test_every_method_lies_within_the_indices(method: str) -> None:
 @pytest.mark.parametrize(
     ("grade", "band"),
     [
-        (1.2, "grade 1-2, early reader"),
+        (1.2, "up to grade 2, early reader"),
         (4.4, "grade 3-5, elementary school"),
         (7.0, "grade 6-8, middle school"),
         (9.6, "grade 9-10, high school"),
         (11.6, "grade 11-12, high school senior"),
         (12.4, "grade 11-12, high school senior"),
+        (12.8, "grade 11-12, high school senior"),  # was "grade 13-16": rounded past its band
+        (13.0, "grade 13-16, college"),
         (14.0, "grade 13-16, college"),
+        (16.9, "grade 13-16, college"),
         (19.0, "grade 17+, graduate school"),
-        (-2.0, "grade 1-2, early reader"),
+        (-2.0, "up to grade 2, early reader"),
     ],
 )
 def test_grade_band_in_words(grade: float, band: str) -> None:
     assert grade_band(grade) == band
+
+
+def test_the_band_contains_the_grade() -> None:
+    """"Grade 12.8: grade 13-16" contradicted itself: every band shown must hold its grade."""
+    import re
+
+    for tenths in range(-30, 260):
+        grade = tenths / 10
+        band = grade_band(grade)
+        assert band is not None
+        numbers = [int(n) for n in re.findall(r"\d+", band.split(",")[0])]
+        low = -math.inf if band.startswith("up to") else numbers[0]
+        high = math.inf if "+" in band else numbers[-1] + 1  # "11-12": grades 11.0 to 12.99
+        assert low <= grade < high, (grade, band)
 
 
 def test_no_grade_no_band() -> None:

@@ -52,3 +52,10 @@ def test_default_analyses_import_no_model_library(tmp_path: Path) -> None:
     article.write_text(SEED_LIKE, encoding="utf-8")
     for command in ("report", "summary", "sentiment"):
         assert _heavy_modules([command, str(article), "-f", "json"]) == "", command
+
+
+def test_default_summary_imports_no_model_library(sample_path: Path) -> None:
+    """The default extractive summary is a lead-position rule: it must not load the encoder."""
+    seed = Path(__file__).resolve().parents[3] / "shared" / "seed" / "belarus-china-article.txt"
+    for article in (sample_path, *([seed] if seed.is_file() else [])):
+        assert _heavy_modules(["summary", str(article), "-f", "json"]) == ""

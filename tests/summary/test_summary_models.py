@@ -118,6 +118,17 @@ def test_strict_falls_back_to_extractive_when_nothing_survives(tiny_models, monk
     assert report.summary.supported_by_construction
     assert report.summary.sentences and all(s.support == 1.0 for s in report.summary.sentences)
     assert any("extractive" in w for w in report.provenance.warnings)
+    # The labels say what is shown (the extractive summary), not what was asked for.
+    assert report.summary.method == "abstractive" and report.summary.shown == "extractive"
+    assert report.summary.selection == "lead-position rule"
+    from summarize.render.markdown import render_report_markdown
+    from summarize.render.terminal import render_text
+
+    for text in (render_text(report, ("summary",)), render_report_markdown(report, ("summary",))):
+        footer = " ".join(text.split())
+        assert "extractive fallback" in footer and "lead-position rule" in footer
+        assert "none of the abstractive sentences" in footer
+        assert "abstractive ·" not in footer
 
 
 def test_missing_smollm2_names_the_fix(monkeypatch, tmp_path: Path) -> None:

@@ -83,3 +83,31 @@ def test_a_quote_penalty_swaps_a_quoted_third_sentence_for_the_fourth() -> None:
     no_quote = features @ weights(log_position=-1.0, has_quote=-0.3)
     assert select_sentences(lead, similarity, words, LengthTarget(3), redundancy=0.0) == [0, 1, 2]
     assert select_sentences(no_quote, similarity, words, LengthTarget(3), redundancy=0.0) == [0, 1, 3]
+
+
+def test_the_shipped_scorer_is_a_lead_rule_that_reads_no_embeddings() -> None:
+    scorer = load_scorer()
+    assert not scorer.uses_embeddings
+    assert scorer.describe() == "lead-position rule"
+    # Its scores are the same whether the embedding features are computed or not.
+    full = scorer.score(sentence_features(TEXTS, random_unit_vectors(len(TEXTS))))
+    bare = scorer.score(sentence_features(TEXTS, None, needed=scorer.weighted_features))
+    np.testing.assert_allclose(full, bare)
+
+
+def test_a_scorer_weighing_centrality_or_redundancy_needs_embeddings(tmp_path: Path) -> None:
+    from summarize.document import build_document
+    from summarize.summary.extractive import extract
+
+    doc = build_document(" ".join(TEXTS))
+    for name, coef, redundancy in (
+        ("central.npz", weights(log_position=-1.0, centrality_z=0.1), 0.0),
+        ("mmr.npz", weights(log_position=-1.0), 0.2),
+    ):
+        save_scorer(tmp_path / name, coef=coef, redundancy=redundancy, words_per_sentence=None)
+        scorer = load_scorer(str(tmp_path / name))
+        assert scorer.uses_embeddings
+        assert scorer.describe() != "lead-position rule"
+        with pytest.raises(ValueError, match=r"embeddings|similarities"):
+            extract(doc, None, LengthTarget(2), scorer)
+        assert len(extract(doc, random_unit_vectors(len(doc.sentences)), LengthTarget(2), scorer)) == 2

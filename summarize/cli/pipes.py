@@ -1,0 +1,45 @@
+"""Standard output that may be a pipe the reader closes early (`summarize tokens FILE | head`).
+
+Unix tools stop quietly when their reader goes away; so do we: no traceback, no
+"Exception ignored" at interpreter exit, exit code 0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from rich.console import Console
+
+
+def silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null so later writes and the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (tests' captured stdout)
+        pass
+
+
+def flush_stdout() -> None:
+    """Flush now, where a closed pipe can still be handled, instead of at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except (OSError, ValueError):
+        pass
+
+
+class StdoutConsole(Console):
+    """rich's Console exits 1 on a broken pipe; a closed reader is not an error here."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        silence_stdout()
+        raise SystemExit(0)
+
+
+def stdout_console() -> Console:
+    return StdoutConsole()
