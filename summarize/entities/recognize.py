@@ -223,7 +223,8 @@ def _known_names(sentences: list[list[_Tok]]) -> set[str]:
     known: set[str] = set()
     lowercase = {t.text for toks in sentences for t in toks if t.text[:1].islower()}
     for toks in sentences:
-        for tok, nxt in zip(toks, [*toks[1:], None], strict=True):
+        # zip_longest: a sentence without word tokens ("* * *", a lone dash) yields no pairs.
+        for tok, nxt in itertools.zip_longest(toks, toks[1:]):
             if not tok.capitalised or tok.headline or tok.text.lower() in FUNCTION_WORDS:
                 continue
             opens_name = (
