@@ -1,0 +1,98 @@
+"""PerSenT (author's stance toward an article's main person) for the actor-stance bench and training.
+
+Reads ``persent_dev/dev.csv`` from the shared eval folder (never copied into the project). Each
+article is its headline, a blank line and its body, as a reader would paste it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from evaldata import eval_dir
+
+from summarize.entities.actors import Actor
+
+LABELS = ("Negative", "Neutral", "Positive")
+LABEL_VALUE = {"Negative": -1, "Neutral": 0, "Positive": 1}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass(frozen=True, slots=True)
+class PersentArticle:
+    index: str
+    text: str  # headline, blank line, body
+    person: str  # TARGET_ENTITY
+    label: int  # -1, 0, 1
+    paragraph_labels: tuple[int | None, ...]  # per body paragraph, None when unlabelled
+
+
+def persent_file(name: str = "dev.csv") -> Path | None:
+    path = eval_dir() / "persent_dev" / name
+    return path.is_file() and path or None
+
+
+def load_persent(name: str = "dev.csv") -> list[PersentArticle] | None:
+    path = persent_file(name)
+    if path is None:
+        return None
+    csv.field_size_limit(10_000_000)
+    out = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            paragraphs = tuple(LABEL_VALUE.get(row.get(f"Paragraph{k}") or "", None) for k in range(16))
+            out.append(
+                PersentArticle(
+                    index=row["DOCUMENT_INDEX"],
+                    text=f"{row['TITLE'].strip()}\n\n{row['DOCUMENT'].strip()}",
+                    person=row["TARGET_ENTITY"].strip(),
+                    label=LABEL_VALUE[row["TRUE_SENTIMENT"].strip()],
+                    paragraph_labels=paragraphs,
+                )
+            )
+    return out
+
+
+def person_group(person: str) -> str:
+    """The grouping key for cross-validation: the person's surname ("Trump" and "Donald Trump" are one)."""
+    return _surname(person) or person.lower()
+
+
+def _norm(text: str) -> str:
+    return _POSSESSIVE.sub("", text.strip().strip("-").strip()).lower()
+
+
+def _surname(person: str) -> str:
+    words = [w for w in _norm(person).split() if w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+def main_person_actors(actors: list[Actor], person: str) -> list[Actor]:
+    """The actors holding a mention written as the main person's full name or surname alone
+    (possibly with a title: "Mr. Aquino"). One actor means the person was found as one actor.
+
+    A few PerSenT targets carry a stray word ("Tim Ryan Tuesday"): when no actor holds the last
+    word, the words before it are tried as the surname."""
+    words = [w for w in _norm(person).split() if w not in _SUFFIXES]
+    for end in range(len(words), 0, -1):
+        found = _holding(actors, " ".join(words[:end]), words[end - 1])
+        if found:
+            return found
+    return []
+
+
+def _holding(actors: list[Actor], full: str, last: str) -> list[Actor]:
+    out = []
+    for actor in actors:
+        for mention in actor.mentions:
+            form = " ".join(w for w in _norm(mention.text).split() if w not in _SUFFIXES)
+            if form and (form == full or form == last or form.endswith(" " + last) and full.endswith(form)):
+                out.append(actor)
+                break
+            if form and last and form.split()[-1] == last and len(form.split()) == 2 and "." in form:
+                out.append(actor)  # "mr. aquino"
+                break
+    return out
