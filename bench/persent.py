@@ -32,7 +32,7 @@ class PersentArticle:
 
 def persent_file(name: str = "dev.csv") -> Path | None:
     path = eval_dir() / "persent_dev" / name
-    return path.is_file() and path or None
+    return path if path.is_file() else None
 
 
 def load_persent(name: str = "dev.csv") -> list[PersentArticle] | None:
@@ -43,7 +43,7 @@ def load_persent(name: str = "dev.csv") -> list[PersentArticle] | None:
     out = []
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            paragraphs = tuple(LABEL_VALUE.get(row.get(f"Paragraph{k}") or "", None) for k in range(16))
+            paragraphs = tuple(LABEL_VALUE.get(row.get(f"Paragraph{k}") or "") for k in range(16))
             out.append(
                 PersentArticle(
                     index=row["DOCUMENT_INDEX"],
@@ -89,7 +89,7 @@ def _holding(actors: list[Actor], full: str, last: str) -> list[Actor]:
     for actor in actors:
         for mention in actor.mentions:
             form = " ".join(w for w in _norm(mention.text).split() if w not in _SUFFIXES)
-            if form and (form == full or form == last or form.endswith(" " + last) and full.endswith(form)):
+            if form and (form in (full, last) or (form.endswith(" " + last) and full.endswith(form))):
                 out.append(actor)
                 break
             if form and last and form.split()[-1] == last and len(form.split()) == 2 and "." in form:

@@ -27,7 +27,9 @@ def test_title_surname_and_possessive_join_the_full_name() -> None:
 
 
 def test_undecided_full_name_takes_its_lone_surname() -> None:
-    actors = _actors("Robyn Tarrant opened the bakery in 2015. Tarrant said business was good. Tarrant smiled.")
+    actors = _actors(
+        "Robyn Tarrant opened the bakery in 2015. Tarrant said business was good. Tarrant smiled."
+    )
     assert _holding(actors, "Tarrant") == _holding(actors, "Robyn Tarrant")
     assert actors[_holding(actors, "Tarrant")[0]].kind == "person"
 
@@ -50,8 +52,8 @@ def test_capitalised_sentence_openers_are_not_part_of_a_name() -> None:
 
 
 def test_a_given_name_before_a_shared_surname_is_another_person() -> None:
-    actors = _actors("On Monday Barack Obama spoke first. Then Michelle Obama spoke. Obama thanked the crowd.")
-    assert "Michelle Obama" in actors and "Barack Obama" in actors
+    actors = _actors("On Monday Peter Holm spoke first. Then Anna Holm spoke. Holm thanked the crowd.")
+    assert "Peter Holm" in actors and "Anna Holm" in actors
 
 
 def test_organisations_and_places_stay_apart_from_people() -> None:
