@@ -96,3 +96,85 @@ def _holding(actors: list[Actor], full: str, last: str) -> list[Actor]:
                 out.append(actor)  # "mr. aquino"
                 break
     return out
+
+
+# ---- what the stance head reads, per article (embeddings cached outside the project) ------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    article: PersentArticle
+    n_sentences: int
+    document_score: float  # the minilm backend's document score (length-weighted sentence mean)
+    found_as_one: bool  # the main person is exactly one actor
+    sentences: list  # list[SentenceInput] of the main person's actor (empty when not found)
+    vader_mean: float  # VADER compound mean over the sentences that mention the person
+    paragraph_of: dict  # sentence index -> body paragraph (the index of PersentArticle.paragraph_labels)
+
+
+def prepare(
+    articles: list[PersentArticle], cache: Path = Path("/tmp/summarize-persent-cache")
+) -> list[Prepared]:
+    """Documents, actors, embeddings (cached by text hash), sentence scores, the main person's inputs."""
+    import hashlib
+
+    import numpy as np
+
+    from summarize.context import Context
+    from summarize.document import build_document
+    from summarize.sentiment.analysis import document_mean
+    from summarize.sentiment.head import load_head
+    from summarize.sentiment.stance import SentenceInput, mention_roles
+    from summarize.sentiment.vader_backend import compound_scores
+
+    cache.mkdir(parents=True, exist_ok=True)
+    ctx = Context()
+    head = load_head()
+    out = []
+    for article in articles:
+        doc = build_document(article.text)
+        key = hashlib.sha256(article.text.encode()).hexdigest()[:20]
+        path = cache / f"{key}.npy"
+        if path.is_file():
+            embeddings = np.load(path)
+        else:
+            embeddings = ctx.sentence_embeddings(doc, "sentiment")
+            np.save(path, embeddings)
+        vader = np.array(compound_scores([s.text for s in doc.sentences]))
+        scores = head.predict_score(embeddings, vader if head.uses_vader else None)
+        document_score = document_mean(doc, tuple(float(x) for x in scores))
+        actors = ctx.actors(doc)
+        hits = main_person_actors(actors, article.person)
+        inputs: list = []
+        if hits:
+            actor = max(hits, key=lambda a: a.count)
+            roles = mention_roles(doc, actor)
+            inputs = [
+                SentenceInput(i, embeddings[i], float(vader[i]), float(scores[i]), roles.get(i, "object"))
+                for i in actor.sentences
+            ]
+        vader_mean = float(np.mean([s.vader for s in inputs])) if inputs else float(np.mean(vader))
+        paragraph_of = _body_paragraphs(article.text, [s.start for s in doc.sentences])
+        out.append(
+            Prepared(
+                article, len(doc.sentences), document_score, len(hits) == 1, inputs, vader_mean, paragraph_of
+            )
+        )
+    return out
+
+
+def _body_paragraphs(text: str, starts: list[int]) -> dict[int, int]:
+    """Which body paragraph (a line after the headline) each sentence starts in."""
+    head, _, body = text.partition("\n\n")
+    offset = len(head) + 2
+    bounds = []
+    for line in body.split("\n"):
+        bounds.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    out = {}
+    for i, start in enumerate(starts):
+        for k, (a, b) in enumerate(bounds):
+            if a <= start <= b:
+                out[i] = k
+                break
+    return out
