@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from summarize.sentiment.stance import StanceScore
 
 _SPARK = "▁▂▃▄▅▆▇█"
+STANCE_KINDS = ("person", "other")  # "other": undecided names, mostly people in news
 TOP_WORDS_SHOWN = 8
 
 
@@ -64,9 +65,10 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
 def actor_stances(
     doc: Document, ctx: Context, actors: list[Actor], scores: tuple[float, ...], document_score: float
 ) -> list[StanceScore | None]:
-    """The stance head's score for each actor (minilm backend only: it reads minilm sentence scores).
+    """The stance head's score for each person (minilm backend only: it reads minilm sentence scores).
 
-    Other backends, or a missing head, fall back to the mean of the actor's sentence scores.
+    Other backends, a missing head, and actors that are not people (the head was trained on people)
+    fall back to the mean of the actor's sentence scores.
     """
     if ctx.settings.sentiment.backend != "minilm" or not actors:
         return []
@@ -86,6 +88,9 @@ def actor_stances(
     vader = compound_scores([s.text for s in doc.sentences]) if "vader" in head.uses else [0.0] * len(scores)
     out: list[StanceScore | None] = []
     for actor in actors:
+        if actor.kind not in STANCE_KINDS:
+            out.append(None)  # trained and measured on people only: countries keep the sentence mean
+            continue
         roles = mention_roles(doc, actor)
         inputs = [
             SentenceInput(
@@ -138,12 +143,16 @@ def _method_note(methods: list[str]) -> str:
     """What the actor score is, in a line: the writer's stance, or the fallback mean."""
     from summarize.sentiment.actors import STANCE_METHOD
 
+    stance = (
+        "people: the writer's stance toward them (stance head), not how good or bad the events are; "
+        "evidence is each sentence's push on that score"
+    )
+    mean = "mean score of the sentences that mention the actor"
     if methods == [STANCE_METHOD]:
-        return (
-            "the writer's stance toward each actor (stance head), not how good or bad the events are; "
-            "evidence is each sentence's push on that score"
-        )
-    return "mean score of the sentences that mention each actor (no stance head with this backend)"
+        return stance
+    if STANCE_METHOD in methods:
+        return f"{stance}; countries, organisations and places: {mean}"
+    return f"{mean} (no stance head with this backend)"
 
 
 def _style(score: float, band: float) -> str:
