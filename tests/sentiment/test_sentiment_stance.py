@@ -28,6 +28,12 @@ ROLE_TEXT = (
 )
 
 
+def _settings(backend: str) -> Settings:
+    return Settings(
+        analyses=("sentiment",), sentiment=SentimentSettings(backend=backend), count_model_tokens=False
+    )
+
+
 def _tiny_head(uses: tuple[str, ...] = ("vader", "score", "roles", "global")) -> StanceHead:
     rng = np.random.default_rng(0)
     n = 2 + len(ROLES) + 3
@@ -76,12 +82,7 @@ def test_head_round_trips_through_npz(tmp_path: Path) -> None:
 
 
 def test_vader_backend_falls_back_to_the_sentence_mean() -> None:
-    report = analyze(
-        ARTICLE,
-        Settings(
-            analyses=("sentiment",), sentiment=SentimentSettings(backend="vader"), count_model_tokens=False
-        ),
-    )
+    report = analyze(ARTICLE, _settings("vader"))
     actors = report.sentiment.actors
     assert actors and all(a.method == MEAN_METHOD for a in actors)
     for actor in actors:
@@ -94,7 +95,7 @@ def test_missing_head_warns_and_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_
     from summarize.sentiment import analysis
 
     monkeypatch.setattr(stance, "head_path", lambda: tmp_path / "absent.npz")
-    ctx = Context(settings=Settings(analyses=("sentiment",), sentiment=SentimentSettings(backend="minilm")))
+    ctx = Context(settings=_settings("minilm"))
     doc = build_document(ROLE_TEXT)
     assert analysis.actor_stances(doc, ctx, find_actors(doc), (0.0,) * len(doc.sentences), 0.0) == []
     assert any("sentence means" in w for w in ctx.warnings)
@@ -105,12 +106,7 @@ def test_minilm_actors_carry_stance_and_evidence_on_every_surface() -> None:
     from summarize.render.html import render_report_html
     from summarize.render.markdown import render_report_markdown
 
-    report = analyze(
-        ARTICLE,
-        Settings(
-            analyses=("sentiment",), sentiment=SentimentSettings(backend="minilm"), count_model_tokens=False
-        ),
-    )
+    report = analyze(ARTICLE, _settings("minilm"))
     actors = report.sentiment.actors
     assert {a.method for a in actors if a.kind == "person"} == {STANCE_METHOD}
     assert {a.method for a in actors if a.kind == "country"} == {MEAN_METHOD}
