@@ -70,26 +70,36 @@ def _surname(person: str) -> str:
     return words[-1] if words else ""
 
 
-def main_person_actors(actors: list[Actor], person: str) -> list[Actor]:
+def main_person_actors(actors: list[Actor], person: str, loose: bool = True) -> list[Actor]:
     """The actors holding a mention written as the main person's full name or surname alone
     (possibly with a title: "Mr. Aquino"). One actor means the person was found as one actor.
 
     A few PerSenT targets carry a stray word ("Tim Ryan Tuesday"): when no actor holds the last
-    word, the words before it are tried as the surname."""
+    word, the words before it are tried as the surname. ``loose``: when nothing matches, a target
+    that is one word or truncated ("Wilson", "Mary Lou") may match the name written in full
+    ("Theo E.J. Wilson", "Mary Lou McDonald")."""
     words = [w for w in _norm(person).split() if w not in _SUFFIXES]
-    for end in range(len(words), 0, -1):
-        found = _holding(actors, " ".join(words[:end]), words[end - 1])
-        if found:
-            return found
+    for second in (False, True)[: 1 + loose]:
+        for end in range(len(words), 0, -1):
+            found = _holding(actors, " ".join(words[:end]), words[end - 1], second)
+            if found:
+                return found
     return []
 
 
-def _holding(actors: list[Actor], full: str, last: str) -> list[Actor]:
+def _holding(actors: list[Actor], full: str, last: str, loose: bool) -> list[Actor]:
     out = []
     for actor in actors:
         for mention in actor.mentions:
             form = " ".join(w for w in _norm(mention.text).split() if w not in _SUFFIXES)
-            if form and (form in (full, last) or (form.endswith(" " + last) and full.endswith(form))):
+            # A one-word or truncated target ("Wilson", "Mary Lou") names the actor written in full.
+            # (Only when nothing matches strictly: "Oprah Winfrey Network" is not "Oprah Winfrey".)
+            longer = loose and (
+                form.startswith(full + " ") or (" " not in full and form.endswith(" " + full))
+            )
+            if form and (
+                form in (full, last) or (form.endswith(" " + last) and full.endswith(form)) or longer
+            ):
                 out.append(actor)
                 break
             if form and last and form.split()[-1] == last and len(form.split()) == 2 and "." in form:

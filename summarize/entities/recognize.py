@@ -60,6 +60,7 @@ _LOCATIVE = words_of(
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _GLUED = re.compile(r"^([a-z]{3,})([A-Z][\w.]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu)-[A-Z]\w")
 _MAX_GAZETTEER_TOKENS = 6
 _DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i")
 _ABBREVIATED_TITLES = words_of("Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Adm Sgt Rev Prof St Co Corp Inc Ltd")
@@ -84,7 +85,8 @@ class _Tok:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[0].isupper()
+        # "al-Maliki", "bin-Salman": a lowercase Arabic particle joined to a capitalised name.
+        return self.text[0].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
 
 @dataclass(slots=True)
@@ -194,7 +196,8 @@ def _split_token(text: str, start: int) -> list[tuple[str, int, int]]:
         return [(glued.group(1), start, start + offset), (glued.group(2), start + offset, start + len(text))]
     if "-" in text and not text.startswith("-"):
         parts = text.split("-")
-        if any(p in _forms() for p in parts):
+        # "Russia-Ukraine", "London-based", but not "Jordan-Aparo" (a name with a country inside).
+        if any(p in _forms() for p in parts) and all(p in _forms() or p[:1].islower() for p in parts if p):
             pieces, cursor = [], start
             for part in parts:
                 if part:
