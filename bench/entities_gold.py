@@ -23,10 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
+from entities_evaluate import GoldArticle, Score, add_scores, load_gold, score_actors
+
 from summarize.document import Document, build_document
 from summarize.entities import find_actors
 from summarize.entities.actors import Actor
-from summarize.entities.evaluate import GoldArticle, Score, add_scores, load_gold, score_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "entities" / "gold_actors.yaml"

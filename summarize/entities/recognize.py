@@ -60,6 +60,7 @@ _LOCATIVE = words_of(
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _GLUED = re.compile(r"^([a-z]{3,})([A-Z][\w.]+)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu)-[A-Z]\w")
 _MAX_GAZETTEER_TOKENS = 6
 _DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i")
 _ABBREVIATED_TITLES = words_of("Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Capt Adm Sgt Rev Prof St Co Corp Inc Ltd")
@@ -84,7 +85,8 @@ class _Tok:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[0].isupper()
+        # "al-Maliki", "bin-Salman": a lowercase Arabic particle joined to a capitalised name.
+        return self.text[0].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
 
 @dataclass(slots=True)
@@ -194,7 +196,8 @@ def _split_token(text: str, start: int) -> list[tuple[str, int, int]]:
         return [(glued.group(1), start, start + offset), (glued.group(2), start + offset, start + len(text))]
     if "-" in text and not text.startswith("-"):
         parts = text.split("-")
-        if any(p in _forms() for p in parts):
+        # "Russia-Ukraine", "London-based", but not "Jordan-Aparo" (a name with a country inside).
+        if any(p in _forms() for p in parts) and all(p in _forms() or p[:1].islower() for p in parts if p):
             pieces, cursor = [], start
             for part in parts:
                 if part:
@@ -223,7 +226,8 @@ def _known_names(sentences: list[list[_Tok]]) -> set[str]:
     known: set[str] = set()
     lowercase = {t.text for toks in sentences for t in toks if t.text[:1].islower()}
     for toks in sentences:
-        for tok, nxt in zip(toks, [*toks[1:], None], strict=True):
+        # zip_longest: a sentence without word tokens ("* * *", a lone dash) yields no pairs.
+        for tok, nxt in itertools.zip_longest(toks, toks[1:]):
             if not tok.capitalised or tok.headline or tok.text.lower() in FUNCTION_WORDS:
                 continue
             opens_name = (
@@ -455,6 +459,7 @@ def _classify(part: list[_Tok], before: list[_Found], sports: bool) -> _Found | 
     while tokens and (
         tokens[0].text in PERSON_TITLES
         or ((tokens[0].initial or tokens[0].headline) and tokens[0].text.lower() in FUNCTION_WORDS)
+        or (len(tokens) >= 2 and _sentence_adverb(tokens[0]))
     ):
         titled = titled or tokens[0].text in PERSON_TITLES
         tokens.pop(0)
@@ -481,6 +486,17 @@ def _classify(part: list[_Tok], before: list[_Found], sports: bool) -> _Found | 
     given = 2 <= len(tokens) <= 3 and tokens[0].text in GIVEN_NAMES
     kind = "person" if titled or given else "other"
     return _Found(tokens, kind, _surface_of(tokens), "name", person_hint=titled)
+
+
+_OPENERS = words_of("Dear If Nevertheless However Meanwhile Inside Although Though While Yet")
+
+
+def _sentence_adverb(tok: _Tok) -> bool:
+    """A capitalised sentence opener before a name: "Additionally Maley", "Joining Chesney", "I’m"."""
+    if not tok.initial or tok.text in GIVEN_NAMES:
+        return False
+    word = tok.text
+    return word in _OPENERS or "’" in word or "'" in word or word.endswith(("ly", "ing"))
 
 
 def _surface_of(tokens: list[_Tok]) -> str:
@@ -550,12 +566,19 @@ def _read_headlines(runs: list[tuple[list[_Tok], list[_Tok]]], body: list[_Found
 
 
 def _group(found: list[_Found], text: str, lowercase: set[str]) -> list[Actor]:
-    found = sorted(found, key=lambda f: f.start)
+    found = _split_run_ons(sorted(found, key=lambda f: f.start))
     speakers = {f.tokens[-1].text for f in found if len(f.tokens) == 1 and f.person_hint}
     for item in found:
         # "Tobi Adeyemi" ... "Adeyemi said": the full name is a person's.
         if item.kind == "other" and len(item.tokens) >= 2 and item.tokens[-1].text in speakers:
             item.kind = "person"
+    for item in found:
+        # "Robyn Gardner" ... "Gardner said": a name whose last word stands alone, not as a modifier
+        # ("the Eastline plan"), is a person's.
+        if _person_like(item) and text[max(0, item.start - 1) : item.start] not in ('"', "“", "‘", "'"):
+            last = _surname_token(item)
+            if any(len(f.tokens) == 1 and f.tokens[0].text == last and _bare(f, text) for f in found):
+                item.kind = "person"
     persons = [f for f in found if f.kind == "person" and len(f.tokens) >= 2]
     orgs = [f for f in found if f.kind == "organisation" and f.role == "name"]
     aliases = _known_as(found, text)
@@ -596,6 +619,75 @@ def _group(found: list[_Found], text: str, lowercase: set[str]) -> list[Actor]:
 
 
 _KIND_PRIORITY = ("person", "organisation", "country", "place", "other")
+_NAME_SUFFIXES = words_of("Jr Jr. Sr Sr. II III IV")
+_SURNAME_PARTICLES = words_of("La Le De Di Da Du Del Van Von Al El Bin Mac")
+
+
+def _surname_token(item: _Found) -> str:
+    """The surname of a full name: the last word, skipping "Jr" and "III"."""
+    words = [t.text for t in item.tokens]
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _bare(item: _Found, text: str) -> bool:
+    """Written as a name on its own: not after an article ("the Eastline plan")."""
+    before = text[max(0, item.start - 5) : item.start].split()
+    return not before or before[-1].lower() not in ("the", "a", "an")
+
+
+def _person_like(item: _Found) -> bool:
+    """An undecided two- or three-word name that may be a person's ("Robyn Gardner")."""
+    return (
+        len(item.tokens) >= 2
+        and item.kind == "other"
+        and len(item.tokens) <= 3
+        and not item.head
+        and all(t.text[:1].isupper() and t.text not in _HEAD_WORDS for t in item.tokens)
+    )
+
+
+def _split_run_ons(found: list[_Found]) -> list[_Found]:
+    """Cut names run together where commas were lost or a sentence adverb was capitalised:
+    "Federer Nadal", "Chief of Staff John Kelly" read as "Staff John Kelly", "Additionally Maley",
+    "NBC Curry". A name is cut when its end is a person named elsewhere (the full name, or the
+    surname of a full name) and its start is not that person's own given name."""
+    names = [f for f in found if len(f.tokens) >= 2 and f.kind in ("person", "other") and not f.head]
+    texts = Counter(f.text for f in found)
+    out: list[_Found] = []
+    for item in found:
+        others = [f for f in names if f.text != item.text]
+        cut = _run_on_cut(item, others) if item.kind in ("person", "other") else None
+        if cut is None:
+            out.append(item)
+            continue
+        prefix, rest = item.tokens[:cut], item.tokens[cut:]
+        if texts.get(_surface_of(prefix), 0) > 0 or any(_surname_token(f) == prefix[-1].text for f in others):
+            out.append(_Found(prefix, "other", _surface_of(prefix), "name"))
+        out.append(_Found(rest, "person", _surface_of(rest), "name", person_hint=item.person_hint))
+    return out
+
+
+def _run_on_cut(item: _Found, others: list[_Found]) -> int | None:
+    tokens = item.tokens
+    if len(tokens) < 2 or any(t.text in HONORIFICS for t in tokens):
+        return None
+    full_names = {f.text for f in others}
+    for cut in range(1, len(tokens)):
+        prefix, rest = tokens[:cut], tokens[cut:]
+        if _surface_of(rest) in full_names:
+            return cut
+        if len(rest) != 1 or rest[0].text in _NAME_SUFFIXES:
+            continue
+        owners = [f for f in others if _surname_token(f) == rest[0].text]
+        if not owners:
+            continue
+        # "Michelle Obama" beside "Barack Obama": a given name before the surname is another person.
+        if len(prefix) == 1 and prefix[0].text in GIVEN_NAMES and not prefix[0].initial:
+            return None
+        return cut
+    return None
 
 
 def _vote(kinds: list[str]) -> str:
@@ -656,6 +748,12 @@ def _resolve(
         return item.key, "organisation", item.role
     if item.kind == "place":
         return item.key, "place", "place"
+    if len(item.tokens) == 2 and item.tokens[0].text in _SURNAME_PARTICLES:
+        # "La Canfora" for "Jason La Canfora"
+        words = [t.text for t in item.tokens]
+        longer = [p for p in persons if len(p.tokens) > 2 and [t.text for t in p.tokens[-2:]] == words]
+        if longer:
+            return _longest_person(longer[0], persons), "person", "surname"
     if item.kind == "person" and len(item.tokens) >= 2:
         return _longest_person(item, persons), "person", "name"
     if len(item.tokens) == 1:
@@ -672,7 +770,9 @@ def _short_form(
 ) -> tuple[str, str, str] | None:
     """A lone word standing for a person or organisation named in full elsewhere."""
     word = item.tokens[0].text
-    candidates = [p for p in persons if word in (p.tokens[0].text, p.tokens[-1].text)]
+    if word.isupper() and len(word) > 3:
+        word = word.title()  # "KAEPERNICK" in a capitalised headline
+    candidates = [p for p in persons if word in (p.tokens[0].text, _surname_token(p))]
     if candidates:
         earlier = [p for p in candidates if p.tokens[0].start < item.start]
         chosen = earlier[-1] if earlier else candidates[0]

@@ -46,7 +46,11 @@ def arc_points(sentiment: Mapping[str, Any], sentence_texts: Sequence[str]) -> l
 
 def _evidence(raw: Any, n_sentences: int) -> str:
     links, quotes = [], []
+    pushes: dict[int, float] = {}
     for item in as_list(raw):
+        push = as_num(item.get("contribution")) if isinstance(item, Mapping) else None
+        if push is not None and (i := as_int(item.get("sentence"))) is not None:
+            pushes[i] = push
         index = as_int(item)
         if index is None and isinstance(item, Mapping):
             index = as_int(item.get("index"))
@@ -60,7 +64,13 @@ def _evidence(raw: Any, n_sentences: int) -> str:
             links.append(index)
     parts = []
     if links:
-        parts.append("sentences " + ", ".join(sentence_link(i) for i in links[:12]))
+        parts.append(
+            "sentences "
+            + ", ".join(
+                sentence_link(i) + (f" ({fmt_num(pushes[i], 2, signed=True)})" if i in pushes else "")
+                for i in links[:12]
+            )
+        )
         if len(links) > 12:
             parts[-1] += f" and {len(links) - 12} more"
     parts.extend(quotes[:3])

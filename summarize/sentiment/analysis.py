@@ -17,9 +17,12 @@ from summarize.sentiment.section import (
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from summarize.entities import Actor
     from summarize.report import Report
+    from summarize.sentiment.stance import StanceScore
 
 _SPARK = "▁▂▃▄▅▆▇█"
+STANCE_KINDS = ("person", "other")  # "other": undecided names, mostly people in news
 TOP_WORDS_SHOWN = 8
 
 
@@ -44,7 +47,8 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
         for s in doc.sentences
     )
     document_score = document_mean(doc, scored.scores)
-    actors = actor_sentiments(found, scored.scores, scored.contributions, band, settings.max_actors)
+    stances = actor_stances(doc, ctx, found[: settings.max_actors], scored.scores, document_score)
+    actors = actor_sentiments(found, scored.scores, scored.contributions, band, settings.max_actors, stances)
     contributions = tuple(sorted((c for cs in scored.contributions for c in cs), key=lambda c: c.start))
     return SentimentSection(
         pushed_up=strongest_words(contributions, 1),
@@ -58,6 +62,50 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
         neutral_band=band,
         explanation=scored.explanation,
     )
+
+
+def actor_stances(
+    doc: Document, ctx: Context, actors: list[Actor], scores: tuple[float, ...], document_score: float
+) -> list[StanceScore | None]:
+    """The stance head's score for each person (minilm backend only: it reads minilm sentence scores).
+
+    Other backends, a missing head, and actors that are not people (the head was trained on people)
+    fall back to the mean of the actor's sentence scores.
+    """
+    if ctx.settings.sentiment.backend != "minilm" or not actors:
+        return []
+    from summarize.errors import ModelError
+    from summarize.sentiment.stance import SentenceInput, head_path, load_head, mention_roles
+    from summarize.sentiment.vader_backend import compound_scores
+
+    try:
+        head = load_head()
+    except ModelError as exc:
+        ctx.warn(f"sentiment: actor scores are sentence means ({exc.message})")
+        return []
+    ctx.record_model(
+        "sentiment", "summarize/actor_stance", f"project:{head_path().parent.name}/{head_path().name}"
+    )
+    embeddings = ctx.sentence_embeddings(doc, "sentiment") if "embedding" in head.uses else None
+    vader = compound_scores([s.text for s in doc.sentences]) if "vader" in head.uses else [0.0] * len(scores)
+    out: list[StanceScore | None] = []
+    for actor in actors:
+        if actor.kind not in STANCE_KINDS:
+            out.append(None)  # trained and measured on people only: countries keep the sentence mean
+            continue
+        roles = mention_roles(doc, actor)
+        inputs = [
+            SentenceInput(
+                i,
+                embeddings[i] if embeddings is not None else None,
+                vader[i],
+                scores[i],
+                roles.get(i, "object"),
+            )
+            for i in actor.sentences
+        ]
+        out.append(head.score(inputs, document_score, len(doc.sentences)))
+    return out
 
 
 def document_mean(doc: Document, scores: tuple[float, ...]) -> float:
@@ -102,6 +150,22 @@ def top_contributions(
     return list(section.pushed_up if sign > 0 else section.pushed_down)[:limit]
 
 
+def _method_note(methods: list[str]) -> str:
+    """What the actor score is, in a line: the writer's stance, or the fallback mean."""
+    from summarize.sentiment.actors import STANCE_METHOD
+
+    stance = (
+        "people: the writer's stance toward them (stance head), not how good or bad the events are; "
+        "evidence is each sentence's push on that score"
+    )
+    mean = "mean score of the sentences that mention the actor"
+    if methods == [STANCE_METHOD]:
+        return stance
+    if STANCE_METHOD in methods:
+        return f"{stance}; countries, organisations and places: {mean}"
+    return f"{mean} (no stance head with this backend)"
+
+
 def _style(score: float, band: float) -> str:
     return "green" if score >= band else "red" if score <= -band else "yellow"
 
@@ -133,27 +197,30 @@ def render_terminal(section: SentimentSection, report: Report) -> RenderableType
         table.add_column("kind", style="dim", no_wrap=True)
         table.add_column("n", justify="right", no_wrap=True)
         table.add_column("score", justify="right", no_wrap=True)
-        table.add_column("strongest sentence: words", ratio=3)
+        table.add_column("driven by (sentence: push, words)", ratio=3)
         for actor in section.actors:
             name = Text(actor.name, style="bold")
             aliases = [a for a in actor.aliases if a != actor.name]
             if aliases:
                 name.append(f" ({', '.join(aliases)})", style="dim")
             evidence = Text()
-            if actor.evidence:
-                top = actor.evidence[0]
-                evidence.append(f"#{top.sentence + 1} ", style="dim")
-                evidence.append(f"{top.score:+.2f}", style=_style(top.score, band))
-                if top.words:
-                    evidence.append(" " + ", ".join(top.words[:3]))
+            for k, e in enumerate(actor.evidence):
+                if k:
+                    evidence.append("; ")
+                evidence.append(f"#{e.sentence + 1} ", style="dim")
+                evidence.append(f"{e.contribution:+.2f}", style=_style(e.contribution, 0.01))
+                if e.words:
+                    evidence.append(" " + ", ".join(e.words[:2]))
             table.add_row(
                 name,
                 actor.kind,
                 str(actor.mentions),
-                Text(f"{actor.score:+.2f}", style=_style(actor.score, band)),
+                Text(f"{actor.score:+.2f} {actor.label}", style=_style(actor.score, band)),
                 evidence,
             )
         parts.append(table)
+        methods = sorted({a.method for a in section.actors})
+        parts.append(Text(f"Actor scores: {_method_note(methods)}", style="dim"))
 
     words = Text()
     for label, sign, style in (("Pushed up:   ", 1, "green"), ("Pushed down: ", -1, "red")):
@@ -208,13 +275,15 @@ def render_markdown(section: SentimentSection, report: Report) -> str:
         ]
         for a in section.actors:
             evidence = "; ".join(
-                f"#{e.sentence + 1} {e.score:+.2f} {esc(', '.join(e.words[:3]))}".rstrip() for e in a.evidence
+                f"#{e.sentence + 1} {e.contribution:+.2f} {esc(', '.join(e.words[:3]))}".rstrip()
+                for e in a.evidence
             )
             aliases = esc(", ".join(x for x in a.aliases if x != a.name))
             lines.append(
-                f"| {esc(a.name)} | {a.kind} | {a.mentions} | {a.score:+.2f} | {aliases} | {evidence} |"
+                f"| {esc(a.name)} | {a.kind} | {a.mentions} | {a.score:+.2f} {a.label} | {aliases} "
+                f"| {evidence} |"
             )
-        lines.append("")
+        lines += ["", f"_Actor scores: {_method_note(sorted({a.method for a in section.actors}))}._", ""]
     for label, sign in (("Pushed up", 1), ("Pushed down", -1)):
         top = top_contributions(section, sign)
         shown = ", ".join(f"{esc(c.text)} ({c.weight:+.2f}, #{c.sentence + 1})" for c in top) or "none"

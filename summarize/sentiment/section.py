@@ -36,8 +36,9 @@ class DocumentScore:
 @dataclass(frozen=True, slots=True)
 class ActorEvidence:
     sentence: int
-    score: float
+    score: float  # the sentence's own score
     words: tuple[str, ...]  # the sentence's contributing words, strongest first
+    contribution: float = 0.0  # how much this sentence moved the actor's score (same units as score)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +47,11 @@ class ActorSentiment:
     kind: str  # person, country, organisation, place, other
     aliases: tuple[str, ...]
     mentions: int
-    score: float  # mean score of the sentences mentioning the actor
+    score: float  # the writer's stance toward the actor (-1..1); see method
     label: str
-    evidence: tuple[ActorEvidence, ...]  # strongest sentences first
+    evidence: tuple[ActorEvidence, ...]  # the sentences that drove the score most, strongest first
+    method: str = "sentence mean"  # "stance head" (models/actor_stance) or "sentence mean" (fallback)
+    mention_sentences: tuple[int, ...] = ()  # every sentence that mentions the actor
 
 
 @dataclass(frozen=True, slots=True)

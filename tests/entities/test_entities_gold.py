@@ -7,6 +7,7 @@ The seed article in the gold file lives in ../shared and is scored by the bench 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,12 @@ import pytest
 from summarize.document import build_document
 from summarize.entities import find_actors
 from summarize.entities.actors import Actor, Mention
-from summarize.entities.evaluate import GoldActor, GoldArticle, add_scores, load_gold, score_actors
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))  # the scorer is evaluation-only code: it lives with the benches
+
+from entities_evaluate import GoldActor, GoldArticle, add_scores, load_gold, score_actors  # noqa: E402
+
 GOLD = [a for a in load_gold(str(ROOT / "tests" / "entities" / "gold_actors.yaml")) if not a.shared]
 SAMPLES = [a for a in GOLD if not a.heldout]
 HELDOUT = [a for a in GOLD if a.heldout]

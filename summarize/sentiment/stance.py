@@ -1,0 +1,231 @@
+"""The writer's stance toward each actor: a linear head over the sentences that mention it.
+
+Each sentence that mentions the actor gives one feature row: its encoder embedding, its VADER
+compound, its sentence score, and the actor's role in it (subject, object, quoted speaker,
+described). The actor's features are the mean of those rows plus a few article-wide ones (the
+document score, the share of sentences that mention the actor). Because the head is linear and
+the sentence part is a mean, the score splits exactly into one contribution per sentence plus
+an article-wide part: the evidence shown for an actor is the sentences that pushed it most.
+
+Weights: ``models/actor_stance/head.npz`` (no pickle), fitted by ``models/actor_stance/train.py``
+on PerSenT (author's stance toward the main person), cross-validated by person.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summarize.errors import ModelError
+from summarize.resources import models_dir
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from summarize.document import Document
+    from summarize.entities.actors import Actor
+
+HEAD_FOLDER = "actor_stance"
+HEAD_FILE = "head.npz"
+ROLES = ("subject", "object", "speaker", "described")
+GLOBAL_FEATURES = ("document_score", "mention_share", "log_mentions")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|explained|"
+    r"recalled|insisted|argued|noted|declared|tweeted)\b",
+    re.IGNORECASE,
+)
+_QUOTE_CHARS = "\"“”‘’'"
+_DESCRIBED = re.compile(r"^\s*(?:,\s*(?:a|an|the|who|whose)\b|is\b|was\b|has been\b|had been\b|remains\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInput:
+    """What the head reads from one sentence that mentions the actor."""
+
+    index: int
+    embedding: np.ndarray | None  # needed only when the head uses embeddings
+    vader: float
+    score: float  # the backend's sentence score (-1..1)
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceScore:
+    score: float  # -1..1
+    label: str
+    contributions: tuple[tuple[int, float], ...]  # (sentence index, contribution), in text order
+    base: float  # the article-wide part (intercept, document score, mention share)
+
+
+@dataclass(frozen=True)
+class StanceHead:
+    coef: np.ndarray  # sentence features (embedding, vader, score, roles), then GLOBAL_FEATURES
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+    lower: float  # scores at or below are "negative"
+    upper: float  # scores at or above are "positive"
+    encoder: str
+    uses: tuple[str, ...]  # feature groups: "embedding", "vader", "score", "roles", "role_scores", "global"
+
+    def label(self, score: float) -> str:
+        if score >= self.upper:
+            return "positive"
+        if score <= self.lower:
+            return "negative"
+        return "neutral"
+
+    def score(self, sentences: list[SentenceInput], document_score: float, n_sentences: int) -> StanceScore:
+        """The stance toward an actor mentioned in ``sentences``; contributions sum to score - base."""
+        import numpy as np
+
+        if not sentences:
+            return StanceScore(0.0, "neutral", (), 0.0)
+        rows = np.stack([sentence_row(s, self.uses) for s in sentences])
+        glob = global_row(len(sentences), n_sentences, document_score, self.uses)
+        n_sent = rows.shape[1]
+        if n_sent + glob.shape[0] != self.coef.shape[0]:
+            raise ModelError(
+                f"actor stance head expects {self.coef.shape[0]} features, got {n_sent + glob.shape[0]}; "
+                f"was it trained on another encoder than {self.encoder}? "
+                "Retrain it with models/actor_stance/train.py"
+            )
+        weights = self.coef / self.scale
+        per_sentence = (rows - self.mean[:n_sent]) @ weights[:n_sent] / len(sentences)
+        base = self.intercept + float((glob - self.mean[n_sent:]) @ weights[n_sent:])
+        raw = base + float(per_sentence.sum())
+        score = max(-1.0, min(1.0, raw))
+        return StanceScore(
+            score=score,
+            label=self.label(score),
+            contributions=tuple((s.index, float(c)) for s, c in zip(sentences, per_sentence, strict=True)),
+            base=base,
+        )
+
+
+def sentence_row(sentence: SentenceInput, uses: tuple[str, ...]) -> np.ndarray:
+    import numpy as np
+
+    parts = [np.asarray(sentence.embedding, dtype=np.float64)] if "embedding" in uses else []
+    if "vader" in uses:
+        parts.append(np.array([sentence.vader]))
+    if "score" in uses:
+        parts.append(np.array([sentence.score]))
+    if "roles" in uses:
+        parts.append(np.array([float(sentence.role == r) for r in ROLES]))
+    if "role_scores" in uses:
+        # "Bad things happened to X" (object, negative) reads apart from "X did bad things" (subject).
+        parts.append(np.array([sentence.score * (sentence.role == r) for r in ROLES]))
+        parts.append(np.array([sentence.vader * (sentence.role == r) for r in ROLES]))
+    return np.concatenate(parts)
+
+
+def global_row(mentioning: int, n_sentences: int, document_score: float, uses: tuple[str, ...]) -> np.ndarray:
+    import numpy as np
+
+    if "global" not in uses:
+        return np.zeros(0)
+    share = mentioning / n_sentences if n_sentences else 0.0
+    return np.array([document_score, share, math.log1p(mentioning)])
+
+
+def actor_features(
+    head_uses: tuple[str, ...], sentences: list[SentenceInput], document_score: float, n: int
+) -> np.ndarray:
+    """(mean sentence row, global row): the features the head sees, for training."""
+    import numpy as np
+
+    rows = np.stack([sentence_row(s, head_uses) for s in sentences])
+    return np.concatenate([rows.mean(axis=0), global_row(len(sentences), n, document_score, head_uses)])
+
+
+# ---- roles ----------------------------------------------------------------------------
+
+
+def mention_roles(doc: Document, actor: Actor) -> dict[int, str]:
+    """The actor's role in each sentence that mentions it (cheap surface cues, first mention decides).
+
+    speaker: quoted and a speech verb near the name ("..., Aquino said"); described: an appositive
+    or a copula follows the name ("Aquino, a lawyer", "Aquino was"); subject: the name opens the
+    clause; object: anything else (the name follows a verb or a preposition).
+    """
+    roles: dict[int, str] = {}
+    for mention in actor.mentions:
+        if mention.sentence in roles:
+            continue
+        sentence = doc.sentences[mention.sentence]
+        before = doc.text[sentence.start : mention.start]
+        after = doc.text[mention.end : sentence.end]
+        roles[mention.sentence] = _role(sentence.text, before, after)
+    return roles
+
+
+def _role(sentence: str, before: str, after: str) -> str:
+    quoted = any(ch in sentence for ch in _QUOTE_CHARS)
+    near = before[-25:] + " " + after[:25]
+    if quoted and _SPEECH.search(near):
+        return "speaker"
+    if _DESCRIBED.match(after):
+        return "described"
+    clause = re.split(r"[,;:—]", before)[-1]
+    # Only capitalised words (titles, "The") or "the"/"a" before the name in its clause: it opens it.
+    if all(
+        w[0].isupper() or w.lower() in ("the", "a", "an", "former") for w in re.findall(r"[A-Za-z]+", clause)
+    ):
+        return "subject"
+    return "object"
+
+
+# ---- the head on disk -------------------------------------------------------------------
+
+
+def head_path() -> Path:
+    return models_dir() / HEAD_FOLDER / HEAD_FILE
+
+
+def save_head(head: StanceHead, path: Path) -> None:
+    import numpy as np
+
+    np.savez(
+        path,
+        coef=head.coef.astype(np.float32),
+        intercept=np.float32(head.intercept),
+        mean=head.mean.astype(np.float32),
+        scale=head.scale.astype(np.float32),
+        lower=np.float32(head.lower),
+        upper=np.float32(head.upper),
+        encoder=np.array(head.encoder),
+        uses=np.array(",".join(head.uses)),
+    )
+
+
+_LOADED: dict[Path, StanceHead] = {}
+
+
+def load_head(path: Path | None = None) -> StanceHead:
+    import numpy as np
+
+    path = path or head_path()
+    if path in _LOADED:
+        return _LOADED[path]
+    if not path.is_file():
+        raise ModelError(
+            f"{path}: actor stance head missing (it is not in the wheel: PerSenT has no licence); "
+            "run `python models/actor_stance/train.py` in a checkout"
+        )
+    with np.load(path, allow_pickle=False) as data:
+        head = StanceHead(
+            coef=data["coef"].astype(np.float64),
+            intercept=float(data["intercept"]),
+            mean=data["mean"].astype(np.float64),
+            scale=data["scale"].astype(np.float64),
+            lower=float(data["lower"]),
+            upper=float(data["upper"]),
+            encoder=str(data["encoder"]),
+            uses=tuple(x for x in str(data["uses"]).split(",") if x),
+        )
+    _LOADED[path] = head
+    return head
