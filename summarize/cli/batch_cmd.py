@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from contextlib import nullcontext
 from enum import StrEnum
@@ -155,15 +157,26 @@ def batch_command(
         from summarize.batch.progress import RichProgress
 
         progress = RichProgress(total=count_items(paths, all_files=all_files))
-    with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
-        if engine is Engine.ray:
-            from summarize.batch.ray_engine import run_ray
+    # The runner answers stop signals while it runs and then puts this handler back, so a
+    # Ctrl-C that comes after it has finished stopping (while the summary prints or the
+    # process exits) ends the process at once with the stop's code, not by the signal.
+    previous = {sig: signal.signal(sig, exit_at_once) for sig in STOP_SIGNALS}
+    stats = None
+    try:
+        with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
+            if engine is Engine.ray:
+                from summarize.batch.ray_engine import run_ray
 
-            stats = run_ray(items, writer, options, progress, address=ray_address)
-        else:
-            from summarize.batch.runner import run_local
+                stats = run_ray(items, writer, options, progress, address=ray_address)
+            else:
+                from summarize.batch.runner import run_local
 
-            stats = run_local(items, writer, options, progress)
+                stats = run_local(items, writer, options, progress)
+    finally:
+        if stats is None or not stats.interrupted:
+            # Nothing stopped (or a library caller): the process goes on, with its own handlers.
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
     if not quiet:
         typer.echo(closing_summary(stats, out, folder_files), err=True)
     if stats.skipped_errors and not stats.interrupted:
@@ -175,6 +188,14 @@ def batch_command(
             err=True,
         )
     raise typer.Exit(code=int(stats.exit_code()))
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def exit_at_once(signum: int, _frame: object) -> None:
+    """A stop signal outside the runner: exit now (130 or 143), with no traceback."""
+    os._exit(int(ExitCode.TERMINATED if signum == signal.SIGTERM else ExitCode.INTERRUPTED))
 
 
 def refuse_unused_batch_options(

@@ -209,3 +209,39 @@ def test_ctrl_c_twice_on_a_pool_leaves_whole_records_and_the_rerun_resumes(tmp_p
     assert f"{stopped_at} skipped" in resumed.stderr
     final = record_ids(out)
     assert sorted(final) == [f"a{i:04d}" for i in range(3000)]  # each id once
+
+
+@pytest.mark.parametrize("stopped", [True, False], ids=["stopped", "completed"])
+def test_a_stop_signal_after_the_runner_stopped_exits_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopped: bool
+) -> None:
+    """A second Ctrl-C that lands after the runner has stopped (while the summary prints or the
+    process exits) found Python's default handler and killed the process by the signal (exit
+    -2). After a stop the batch command leaves its exit-at-once handler in place; after a
+    complete run it gives the caller its own handlers back."""
+    from typer.testing import CliRunner
+
+    from summarize.batch import runner
+    from summarize.batch.runner import BatchStats
+    from summarize.cli import batch_cmd
+    from summarize.cli.app import app
+
+    def fake_run_local(items, writer, options, progress) -> BatchStats:
+        writer.close()
+        return BatchStats(stop_signal=signal.SIGINT if stopped else None)
+
+    monkeypatch.setattr(runner, "run_local", fake_run_local)
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "The council met. It voted."}\n', encoding="utf-8")
+    before = {sig: signal.getsignal(sig) for sig in batch_cmd.STOP_SIGNALS}
+    try:
+        result = CliRunner().invoke(app, ["batch", str(source), "--out", str(tmp_path / "r.jsonl"), "-q"])
+        after = {sig: signal.getsignal(sig) for sig in batch_cmd.STOP_SIGNALS}
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    assert result.exit_code == (ExitCode.INTERRUPTED if stopped else ExitCode.OK), result.output
+    if stopped:
+        assert all(handler is batch_cmd.exit_at_once for handler in after.values())
+    else:
+        assert after == before
