@@ -173,9 +173,13 @@ def batch_command(
 
                 stats = run_local(items, writer, options, progress)
     finally:
-        if stats is None or not stats.interrupted:
-            # Nothing stopped (or a library caller): the process goes on, with its own handlers.
-            for sig, handler in previous.items():
+        for sig, handler in previous.items():
+            if stats is not None and stats.interrupted:
+                # Stopped, and RESULTS is closed: the process only prints and exits now. At
+                # exit Python resets its handlers to the default, and a Ctrl-C then kills the
+                # process by the signal (exit -2); an ignored signal stays ignored.
+                signal.signal(sig, signal.SIG_IGN)
+            else:
                 signal.signal(sig, handler)
     if not quiet:
         typer.echo(closing_summary(stats, out, folder_files), err=True)

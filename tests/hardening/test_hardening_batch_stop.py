@@ -217,8 +217,8 @@ def test_a_stop_signal_after_the_runner_stopped_exits_at_once(
 ) -> None:
     """A second Ctrl-C that lands after the runner has stopped (while the summary prints or the
     process exits) found Python's default handler and killed the process by the signal (exit
-    -2). After a stop the batch command leaves its exit-at-once handler in place; after a
-    complete run it gives the caller its own handlers back."""
+    -2). After a stop the batch command ignores further stop signals (Python's exit keeps an
+    ignored signal ignored); after a complete run it gives the caller its own handlers back."""
     from typer.testing import CliRunner
 
     from summarize.batch import runner
@@ -242,6 +242,29 @@ def test_a_stop_signal_after_the_runner_stopped_exits_at_once(
             signal.signal(sig, handler)
     assert result.exit_code == (ExitCode.INTERRUPTED if stopped else ExitCode.OK), result.output
     if stopped:
-        assert all(handler is batch_cmd.exit_at_once for handler in after.values())
+        assert all(handler is signal.SIG_IGN for handler in after.values())
     else:
         assert after == before
+
+
+@pytest.mark.slow
+def test_ctrl_c_held_down_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C every 20 ms from mid-run to the exit reaches every moment of the stop (the
+    runner's handlers, the closing summary, the interpreter's exit): the exit is always 130."""
+    source = short_articles(tmp_path / "in.jsonl", 3000)
+    out = tmp_path / "out.jsonl"
+    run = Run([str(source), "--out", "out.jsonl", "-j", "2", "--analyses", "readability"], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 50):
+            time.sleep(0.01)
+        first = time.monotonic()
+        while run.proc.poll() is None and time.monotonic() - first < FIRST_STOP_BOUND:
+            run.signal_group(signal.SIGINT)
+            time.sleep(0.02)
+        run.wait(timeout=10)
+    finally:
+        run.kill()
+    assert run.proc.returncode == ExitCode.INTERRUPTED, run.stderr
+    assert "Traceback" not in run.stderr
+    record_ids(out)
