@@ -11,7 +11,7 @@ The baseline is a pristine checkout of an older commit run with this venv on PYT
     .venv/bin/python bench/cold_start.py --baseline-src /tmp/base-d172daa
     git worktree remove /tmp/base-d172daa
 Without --baseline-src only this checkout is measured. The seed article is
-/work/shared/seed/belarus-china-article.txt (or --article); it is read, never copied.
+../shared/seed/belarus-china-article.txt from the project root (or --article); it is read, never copied.
 
 Writes bench/results/cold_start.json and .md.
 """
@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-SEED = Path("/work/shared/seed/belarus-china-article.txt")
+SEED = ROOT.parent / "shared" / "seed" / "belarus-china-article.txt"
 COMMANDS = ("report", "summary", "sentiment", "readability")
 LAUNCH = "import sys; from summarize.cli.app import main; sys.argv = ['summarize', *sys.argv[1:]]; main()"
 

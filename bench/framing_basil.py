@@ -338,7 +338,7 @@ def seed_check() -> dict[str, object]:
     from summarize.framing.analysis import run
     from summarize.settings import Settings
 
-    path = Path("/work/shared/seed/belarus-china-article.txt")
+    path = ROOT.parent / "shared" / "seed" / "belarus-china-article.txt"
     if not path.is_file():
         return {"skipped": "no seed article"}
     doc = build_document(path.read_text(encoding="utf-8"))

@@ -68,7 +68,13 @@ class ResultWriter(Protocol):
     def close(self) -> None: ...
 
 
-def open_writer(path: Path, *, row_group_rows: int = 1000, fsync: bool = True) -> ResultWriter:
+# Rows per Parquet part file unless --row-group-rows says otherwise.
+DEFAULT_ROW_GROUP_ROWS = 1000
+
+
+def open_writer(
+    path: Path, *, row_group_rows: int = DEFAULT_ROW_GROUP_ROWS, fsync: bool = True
+) -> ResultWriter:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return JsonlWriter(path, fsync=fsync)
@@ -205,7 +211,9 @@ def _read_csv(path: Path, names: list[str]) -> Existing:
 
 
 class ParquetWriter:
-    def __init__(self, path: Path, *, row_group_rows: int = 1000, fsync: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, row_group_rows: int = DEFAULT_ROW_GROUP_ROWS, fsync: bool = True
+    ) -> None:
         if path.exists() and not path.is_dir():
             raise OutputError(
                 f"{path}: exists and is a file; Parquet results are a folder of part files "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from contextlib import nullcontext
 from enum import StrEnum
@@ -15,6 +17,8 @@ from summarize.errors import ExitCode
 
 # summarize.batch.runner.DEFAULT_RECYCLE_AFTER, repeated so `--help` does not import the engine
 DEFAULT_RECYCLE_AFTER = 1000
+# summarize.batch.writers' default rows per Parquet part file, repeated for the same reason.
+DEFAULT_ROW_GROUP_ROWS = 1000
 
 
 class Engine(StrEnum):
@@ -28,6 +32,7 @@ def batch_command(
         typer.Argument(
             help="Folders (searched recursively for .txt/.md/.html), globs, files, "
             "JSONL and CSV files (one article per line/row).",
+            metavar="INPUT",
             show_default=False,
         ),
     ],
@@ -35,6 +40,7 @@ def batch_command(
         Path,
         typer.Option(
             "--out", "-o",
+            metavar="RESULTS",
             help="RESULTS: .jsonl (full reports), .csv or .parquet (a folder of part files) "
             "with one flat row per article. Rerunning skips the ids already there.",
             show_default=False,
@@ -42,32 +48,43 @@ def batch_command(
     ],
     analyses: o.Analyses = None,
     id_field: Annotated[
-        str, typer.Option("--id-field", help="JSONL/CSV field holding the id.")
+        str, typer.Option("--id-field", metavar="FIELD", help="JSONL/CSV field holding the id.")
     ] = "id",
     text_field: Annotated[
-        str, typer.Option("--text-field", help="JSONL/CSV field holding the text.")
+        str, typer.Option("--text-field", metavar="FIELD", help="JSONL/CSV field holding the text.")
     ] = "text",
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-j", min=0, help="Worker processes (default: one per core; 0: none)."),
+        typer.Option(
+            "--workers", "-j", min=0, metavar="N",
+            help="Worker processes (default: one per core; 0: none).",
+        ),
     ] = None,
     recycle_after: Annotated[
         int,
         typer.Option(
-            "--recycle-after", min=0,
+            "--recycle-after", min=0, metavar="N",
             help="Replace the worker processes after this many articles, keeping memory flat "
             "on long runs (0: never).",
         ),
     ] = DEFAULT_RECYCLE_AFTER,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles whose sentences are encoded together.")
+        int, typer.Option(
+            "--batch-size", min=1, metavar="N", help="Articles whose sentences are encoded together."
+        )
     ] = 32,
     engine: Annotated[
-        Engine, typer.Option("--engine", help="local (process pool) or ray (Ray Data).", case_sensitive=False)
+        Engine, typer.Option(
+            "--engine", metavar="local|ray", help="local (process pool) or ray (Ray Data).",
+            case_sensitive=False,
+        )
     ] = Engine.local,
     ray_address: Annotated[
         str | None,
-        typer.Option("--ray-address", help="Ray cluster to join (default: start a local Ray instance)."),
+        typer.Option(
+            "--ray-address", metavar="ADDRESS",
+            help="Ray cluster to join (default: start a local Ray instance).",
+        ),
     ] = None,
     keep_duplicates: Annotated[
         bool, typer.Option("--keep-duplicates", help="Analyse repeated texts again instead of "
@@ -77,8 +94,8 @@ def batch_command(
         bool, typer.Option("--retry-errors", help="Rerun ids whose record in RESULTS is an error.")
     ] = False,
     row_group_rows: Annotated[
-        int, typer.Option("--row-group-rows", min=1, help="Parquet: rows per part file.")
-    ] = 1000,
+        int, typer.Option("--row-group-rows", min=1, metavar="N", help="Parquet: rows per part file.")
+    ] = DEFAULT_ROW_GROUP_ROWS,
     all_files: Annotated[
         bool, typer.Option("--all-files", help="Folders: also take README, LICENSE, CHANGELOG and "
                            "similar files, which are left out as not articles by default.")
@@ -113,6 +130,10 @@ def batch_command(
         words=words, ratio=ratio, strict=strict, sentiment_backend=sentiment_backend,
         sentiment_model=sentiment_model, lexicon=lexicon, lexicon_only=lexicon_only,
     )
+    refuse_unused_batch_options(
+        engine=engine, ray_address=ray_address, workers=workers, recycle_after=recycle_after,
+        out=out, row_group_rows=row_group_rows,
+    )
     paths = expand_inputs(inputs)
     options = BatchOptions(
         settings=settings,
@@ -136,15 +157,30 @@ def batch_command(
         from summarize.batch.progress import RichProgress
 
         progress = RichProgress(total=count_items(paths, all_files=all_files))
-    with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
-        if engine is Engine.ray:
-            from summarize.batch.ray_engine import run_ray
+    # The runner answers stop signals while it runs and then puts this handler back, so a
+    # Ctrl-C that comes after it has finished stopping (while the summary prints or the
+    # process exits) ends the process at once with the stop's code, not by the signal.
+    previous = {sig: signal.signal(sig, exit_at_once) for sig in STOP_SIGNALS}
+    stats = None
+    try:
+        with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
+            if engine is Engine.ray:
+                from summarize.batch.ray_engine import run_ray
 
-            stats = run_ray(items, writer, options, progress, address=ray_address)
-        else:
-            from summarize.batch.runner import run_local
+                stats = run_ray(items, writer, options, progress, address=ray_address)
+            else:
+                from summarize.batch.runner import run_local
 
-            stats = run_local(items, writer, options, progress)
+                stats = run_local(items, writer, options, progress)
+    finally:
+        for sig, handler in previous.items():
+            if stats is not None and stats.interrupted:
+                # Stopped, and RESULTS is closed: the process only prints and exits now. At
+                # exit Python resets its handlers to the default, and a Ctrl-C then kills the
+                # process by the signal (exit -2); an ignored signal stays ignored.
+                signal.signal(sig, signal.SIG_IGN)
+            else:
+                signal.signal(sig, handler)
     if not quiet:
         typer.echo(closing_summary(stats, out, folder_files), err=True)
     if stats.skipped_errors and not stats.interrupted:
@@ -156,6 +192,46 @@ def batch_command(
             err=True,
         )
     raise typer.Exit(code=int(stats.exit_code()))
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def exit_at_once(signum: int, _frame: object) -> None:
+    """A stop signal outside the runner: exit now (130 or 143), with no traceback."""
+    os._exit(int(ExitCode.TERMINATED if signum == signal.SIGTERM else ExitCode.INTERRUPTED))
+
+
+def refuse_unused_batch_options(
+    *,
+    engine: Engine,
+    ray_address: str | None,
+    workers: int | None,
+    recycle_after: int,
+    out: Path,
+    row_group_rows: int,
+) -> None:
+    """A batch option that would change nothing in this run is an error that says what to do instead."""
+    from summarize.errors import UsageError
+
+    if ray_address and engine is not Engine.ray:
+        raise UsageError(f"--ray-address {ray_address} is read only by the Ray engine; add --engine ray")
+    if recycle_after != DEFAULT_RECYCLE_AFTER:
+        if engine is Engine.ray:
+            raise UsageError(
+                "--recycle-after replaces the local engine's worker processes; Ray manages its own "
+                "workers: drop --recycle-after or use --engine local"
+            )
+        if workers == 0:
+            raise UsageError(
+                "--recycle-after replaces worker processes, and -j 0 runs without any: "
+                "drop --recycle-after or give -j 1 or more"
+            )
+    if row_group_rows != DEFAULT_ROW_GROUP_ROWS and out.suffix.lower() != ".parquet":
+        raise UsageError(
+            f"--row-group-rows sets the rows of Parquet part files, and {out} is not .parquet: "
+            "drop --row-group-rows or write RESULTS.parquet"
+        )
 
 
 def retry_command(inputs: list[str], out: Path) -> str:

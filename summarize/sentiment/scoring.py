@@ -112,7 +112,8 @@ def occlusion_variants(
         for t in tokens
         if t.text.lower() not in FUNCTION_WORDS
         and not t.text[0].isdigit()
-        and not any(start <= t.start and t.end <= end for start, end in inside)
+        # Overlap, not containment: "Russia’s" is one token around the mention "Russia".
+        and not any(start < t.end and t.start < end for start, end in inside)
     ]
     if len(tokens) < 2 or not words:
         return [], []

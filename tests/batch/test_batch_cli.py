@@ -181,3 +181,45 @@ def test_the_cli_default_recycle_count_is_the_runners() -> None:
     from summarize.cli import batch_cmd
 
     assert BatchOptions().recycle_after == batch_cmd.DEFAULT_RECYCLE_AFTER
+
+
+def test_the_cli_default_row_group_rows_is_the_writers() -> None:
+    from summarize.batch.writers import DEFAULT_ROW_GROUP_ROWS
+    from summarize.cli import batch_cmd
+
+    assert batch_cmd.DEFAULT_ROW_GROUP_ROWS == DEFAULT_ROW_GROUP_ROWS
+
+
+def test_batch_help_names_values_not_types() -> None:
+    import re
+
+    from typer.testing import CliRunner
+
+    from summarize.cli.app import app
+
+    result = CliRunner().invoke(app, ["batch", "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    type_name = re.compile(r"<(?:str|int|float|bool|path|list\[|[a-z]+ range)")
+    assert type_name.search(result.output) is None, result.output
+    assert "RESULTS" in result.output and "INPUT" in result.output
+
+
+@pytest.mark.parametrize(
+    ("extra", "out_name", "said"),
+    [
+        (["--ray-address", "localhost:6379"], "r.jsonl", "--engine ray"),
+        (["--recycle-after", "50", "-j", "0"], "r.jsonl", "-j 0"),
+        (["--recycle-after", "50", "--engine", "ray"], "r.jsonl", "--engine local"),
+        (["--row-group-rows", "10"], "r.csv", "RESULTS.parquet"),
+    ],
+    ids=["ray-address-local", "recycle-no-workers", "recycle-ray", "row-groups-csv"],
+)
+def test_batch_options_that_would_change_nothing_are_refused(
+    tmp_path: Path, extra: list[str], out_name: str, said: str
+) -> None:
+    """Each of these was silently ignored: now the run stops before any work, naming the fix."""
+    source = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "The council met. It voted."}])
+    result = batch(str(source), "--out", str(tmp_path / out_name), *extra, cwd=tmp_path)
+    assert result.returncode == ExitCode.USAGE, result.stderr
+    assert said in result.stderr
+    assert not (tmp_path / out_name).exists()

@@ -209,3 +209,62 @@ def test_ctrl_c_twice_on_a_pool_leaves_whole_records_and_the_rerun_resumes(tmp_p
     assert f"{stopped_at} skipped" in resumed.stderr
     final = record_ids(out)
     assert sorted(final) == [f"a{i:04d}" for i in range(3000)]  # each id once
+
+
+@pytest.mark.parametrize("stopped", [True, False], ids=["stopped", "completed"])
+def test_a_stop_signal_after_the_runner_stopped_exits_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopped: bool
+) -> None:
+    """A second Ctrl-C that lands after the runner has stopped (while the summary prints or the
+    process exits) found Python's default handler and killed the process by the signal (exit
+    -2). After a stop the batch command ignores further stop signals (Python's exit keeps an
+    ignored signal ignored); after a complete run it gives the caller its own handlers back."""
+    from typer.testing import CliRunner
+
+    from summarize.batch import runner
+    from summarize.batch.runner import BatchStats
+    from summarize.cli import batch_cmd
+    from summarize.cli.app import app
+
+    def fake_run_local(items, writer, options, progress) -> BatchStats:
+        writer.close()
+        return BatchStats(stop_signal=signal.SIGINT if stopped else None)
+
+    monkeypatch.setattr(runner, "run_local", fake_run_local)
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "The council met. It voted."}\n', encoding="utf-8")
+    before = {sig: signal.getsignal(sig) for sig in batch_cmd.STOP_SIGNALS}
+    try:
+        result = CliRunner().invoke(app, ["batch", str(source), "--out", str(tmp_path / "r.jsonl"), "-q"])
+        after = {sig: signal.getsignal(sig) for sig in batch_cmd.STOP_SIGNALS}
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    assert result.exit_code == (ExitCode.INTERRUPTED if stopped else ExitCode.OK), result.output
+    if stopped:
+        assert all(handler is signal.SIG_IGN for handler in after.values())
+    else:
+        assert after == before
+
+
+@pytest.mark.slow
+def test_ctrl_c_held_down_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    """Ctrl-C every 20 ms from mid-run to the exit reaches every moment of the stop (the
+    runner's handlers, the closing summary, the interpreter's exit): the exit is always 130."""
+    source = short_articles(tmp_path / "in.jsonl", 3000)
+    out = tmp_path / "out.jsonl"
+    run = Run([str(source), "--out", "out.jsonl", "-j", "2", "--analyses", "readability"], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (out.exists() and out.read_bytes().count(b"\n") >= 50):
+            time.sleep(0.01)
+        first = time.monotonic()
+        while run.proc.poll() is None and time.monotonic() - first < FIRST_STOP_BOUND:
+            run.signal_group(signal.SIGINT)
+            time.sleep(0.02)
+        run.wait(timeout=10)
+    finally:
+        run.kill()
+    assert run.proc.returncode == ExitCode.INTERRUPTED, run.stderr
+    assert "Traceback" not in run.stderr
+    record_ids(out)

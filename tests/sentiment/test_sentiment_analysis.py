@@ -259,3 +259,12 @@ def test_every_format_shows_the_same_pushed_words() -> None:
     chips = re.findall(r'class="chip (pos|neg)"[^>]*>([^<]+?)(?: ×\d+)? <small>', html)
     assert [t for cls, t in chips if cls == "pos"] == up
     assert [t for cls, t in chips if cls == "neg"] == down
+
+
+def test_occlusion_leaves_a_possessive_of_an_actor_name_alone() -> None:
+    """The token "Russia’s" spans the mention "Russia": it is the actor's name, not a word to explain."""
+    doc = build_document("Russia’s envoy praised the generous, welcome offer from the council.")
+    words, _ = occlusion_variants(doc, 0, ((0, 6),))  # "Russia"
+    texts = [w.text for w in words]
+    assert "praised" in texts
+    assert not any(t.startswith("Russia") for t in texts)
