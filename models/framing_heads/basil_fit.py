@@ -186,14 +186,6 @@ def word_probabilities(head: LinearHead, data: BasilData, articles: np.ndarray) 
     return out
 
 
-@dataclass
-class Prediction:
-    """Loaded spans (start, end, in_quote) per article and per-sentence calibrator features."""
-
-    spans: dict[int, list[tuple[int, int, bool]]]
-    sentence_features: np.ndarray  # (n_sentences, len(CALIBRATION_FEATURES))
-
-
 def logit(p: np.ndarray) -> np.ndarray:
     import numpy as np
 
