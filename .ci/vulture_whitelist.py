@@ -1,6 +1,6 @@
 """Names vulture reports as unused that are used where it cannot see (`vulture --help`).
 
-CI runs `vulture summarize bench models .ci/vulture_whitelist.py --min-confidence 60`; a new
+CI runs `vulture summarize summarize_dev bench models .ci/vulture_whitelist.py --min-confidence 60`; a new
 entry here needs a reason: dead code is deleted, not listed.
 """
 
