@@ -62,9 +62,9 @@ def main() -> int:
     from summarize.context import Context
     from summarize.pipeline import analyze
     from summarize.sentiment.head import load_head
-    from summarize.sentiment.nyt_data import load_nyt
     from summarize.sentiment.vader_backend import compound_scores
     from summarize.settings import Settings
+    from summarize_dev.nyt_data import load_nyt
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nyt", type=int, default=0, help="NYT sentences (0: all)")

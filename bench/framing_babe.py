@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # summarize_dev: training and evaluation code, outside the wheel
 RESULTS = ROOT / "bench" / "results"
 FOLDS = 5
 SEEDS = (0,)
@@ -95,8 +96,8 @@ def main() -> int:
     if folder is None:
         print("skip: ../shared/eval/babe_dev not found (set SUMMARIZE_EVAL_DIR)")
         return 0
-    from summarize.framing.babe import embed_babe, read_babe, word_spans
-    from summarize.framing.training import CACHED_LAYERS, build_babe_data, cross_validate
+    from summarize_dev.babe import embed_babe, read_babe, word_spans
+    from summarize_dev.framing_training import CACHED_LAYERS, build_babe_data, cross_validate
 
     started = time.perf_counter()
     sentences = read_babe(folder / "babe_dev" / "babe_dev.csv")

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))  # summarize_dev: training and evaluation code, outside the wheel
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "models" / "framing_heads"))
 
@@ -308,7 +309,7 @@ def babe_check(babe_x, babe_y, data) -> dict[str, object]:
     import numpy as np
     from sklearn.model_selection import KFold
 
-    from summarize.framing.training import best_f1_threshold, fit_linear
+    from summarize_dev.framing_training import best_f1_threshold, fit_linear
 
     rows = np.flatnonzero(data.word_eligible)
     p = np.zeros(len(babe_y), dtype=np.float32)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from summarize.framing.lexicon import LexiconEntry
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # summarize_dev: training and evaluation code, outside the wheel
 LISTS = {
     "hedges_hyland2005.txt": "hedge",
     "factives_hooper1975.txt": "factive",
@@ -58,9 +59,9 @@ def main() -> int:
     if not ref.is_dir():
         print("skip: ../shared/eval/bias_lexicons_reference not found (set SUMMARIZE_EVAL_DIR)")
         return 0
-    from summarize.framing.babe import read_babe
     from summarize.framing.lexicon import load_builtin_lexicon
     from summarize.text.words import words
+    from summarize_dev.babe import read_babe
 
     entries = load_builtin_lexicon().entries
     # Baseline: the 2,000 most frequent lower-case words of BABE's sentences.

@@ -15,7 +15,6 @@ from evaldata import eval_dir
 
 from summarize.entities.actors import Actor
 
-LABELS = ("Negative", "Neutral", "Positive")
 LABEL_VALUE = {"Negative": -1, "Neutral": 0, "Positive": 1}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")

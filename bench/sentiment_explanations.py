@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarize.sentiment.nyt_data import eval_dir, load_nyt  # noqa: E402
+from summarize_dev.nyt_data import eval_dir, load_nyt  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 

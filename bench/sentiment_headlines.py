@@ -22,8 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarize.sentiment.crossval import pearson, spearman  # noqa: E402
 from summarize.sentiment.vader_backend import compound_scores  # noqa: E402
+from summarize_dev.crossval import pearson, spearman  # noqa: E402
 
 HEADLINES: tuple[tuple[str, int], ...] = (
     ("Flood waters recede as rescued families return home", 1),

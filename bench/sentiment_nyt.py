@@ -22,10 +22,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarize.sentiment.crossval import nested_cross_validation, pearson, spearman  # noqa: E402
 from summarize.sentiment.head import build_features  # noqa: E402
-from summarize.sentiment.nyt_data import cached_embeddings, eval_dir, load_nyt  # noqa: E402
 from summarize.sentiment.vader_backend import compound_scores  # noqa: E402
+from summarize_dev.crossval import nested_cross_validation, pearson, spearman  # noqa: E402
+from summarize_dev.nyt_data import cached_embeddings, eval_dir, load_nyt  # noqa: E402
 
 SPEED_SAMPLE = 600  # sentences encoded fresh to time MiniLM (the rest come from the cache)
 

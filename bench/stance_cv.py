@@ -79,28 +79,6 @@ def fit_select(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[float,
     return alpha, best_band(np.clip(oof[alpha], -1, 1), y)
 
 
-def paragraph_rows(
-    prepared: list[Prepared], uses: tuple[str, ...]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Extra training rows: each labelled paragraph that mentions the person, with its label.
-    Returns (features, labels, index of the article each row comes from)."""
-    rows, labels, owner = [], [], []
-    for k, p in enumerate(prepared):
-        by_paragraph: dict[int, list] = {}
-        for s in p.sentences:
-            para = p.paragraph_of.get(s.index)
-            if para is not None and para < len(p.article.paragraph_labels):
-                by_paragraph.setdefault(para, []).append(s)
-        for para, sentences in by_paragraph.items():
-            label = p.article.paragraph_labels[para]
-            if label is None:
-                continue
-            rows.append(actor_features(uses, sentences, p.document_score, p.n_sentences))
-            labels.append(label)
-            owner.append(k)
-    return np.array(rows), np.array(labels, dtype=float), np.array(owner)
-
-
 def _with_extra(tr: np.ndarray, x: np.ndarray, y: np.ndarray, extra: tuple | None) -> tuple:
     if extra is None:
         return x[tr], y[tr]

@@ -7,7 +7,6 @@ and how each names the same actors.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -205,56 +204,13 @@ class _ActorView:
 
 
 def _actors(doc: Document) -> list[_ActorView]:
-    try:
-        from summarize.entities import find_actors
-    except ImportError:
-        return _fallback_actors(doc)
+    from summarize.entities import find_actors
+
     return [
         _ActorView(actor.name, [(m.text, m.start, m.end, m.sentence) for m in actor.mentions])
         for actor in find_actors(doc)
         if actor.kind != "place" or actor.count > 1
     ]
-
-
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_NOT_NAMES = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "But",
-    "And",
-    "This",
-    "That",
-    "Some",
-    "Most",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "According",
-}
-
-
-def _fallback_actors(doc: Document) -> list[_ActorView]:
-    """Without the entity recogniser: capitalised runs grouped by their last word."""
-    groups: dict[str, list[tuple[str, int, int, int]]] = {}
-    for match in _CAPITALISED_RUN.finditer(doc.text):
-        words = [w for w in match.group(0).split() if w not in _NOT_NAMES]
-        if not words:
-            continue
-        sentence = doc.sentence_at(match.start())
-        if sentence is None:
-            continue
-        groups.setdefault(words[-1], []).append((match.group(0), match.start(), match.end(), sentence))
-    return [_ActorView(k, v) for k, v in sorted(groups.items(), key=lambda kv: -len(kv[1])) if len(v) > 1]
 
 
 def _nearby_framing(doc: Document, section: FramingSection, view: _ActorView) -> list[str]:

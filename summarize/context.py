@@ -170,21 +170,12 @@ class Context:
         if encoder is not None:
             self._embeddings_encoder = encoder
 
-    def forget(self, doc: Document) -> None:
-        self._embeddings.pop(id(doc), None)
-        self._pieces.pop(id(doc), None)
-        self._states.pop(id(doc), None)
-        self._actors.pop(id(doc), None)
-
     def record_model(self, job: str, model_id: str, source: str) -> None:
         self.models_used[(job, model_id)] = ModelUse(job=job, id=model_id, source=source)
 
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
-
-    def extra(self) -> dict[str, Any]:
-        return {}
 
 
 def sentiment_state_layers(settings: Settings, encoder: Encoder) -> tuple[int, ...]:

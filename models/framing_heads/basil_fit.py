@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # summarize_dev: training and evaluation code, outside the wheel
 sys.path.insert(0, str(ROOT / "bench"))
 
 from basil import BasilArticle  # noqa: E402
@@ -139,9 +140,9 @@ def babe_word_rows() -> tuple[np.ndarray, np.ndarray]:
     """(features, marked) of the BABE words that can be loaded at all."""
     import numpy as np
 
-    from summarize.framing.babe import embed_babe, read_babe, word_spans
     from summarize.framing.layers import can_be_loaded
-    from summarize.framing.training import CACHED_LAYERS, build_babe_data
+    from summarize_dev.babe import embed_babe, read_babe, word_spans
+    from summarize_dev.framing_training import CACHED_LAYERS, build_babe_data
 
     sys.path.insert(0, str(ROOT / "bench"))
     from evaldata import eval_dir
@@ -165,7 +166,7 @@ def fit_word(
 ) -> LinearHead:
     import numpy as np
 
-    from summarize.framing.training import fit_linear
+    from summarize_dev.framing_training import fit_linear
 
     rows = np.flatnonzero(np.isin(data.word_article, articles) & data.word_eligible)
     rng = np.random.default_rng(seed)
@@ -184,14 +185,6 @@ def word_probabilities(head: LinearHead, data: BasilData, articles: np.ndarray) 
     rows = np.flatnonzero(np.isin(data.word_article, articles) & data.word_eligible)
     out[rows] = head.probabilities(data.word_x[rows])
     return out
-
-
-@dataclass
-class Prediction:
-    """Loaded spans (start, end, in_quote) per article and per-sentence calibrator features."""
-
-    spans: dict[int, list[tuple[int, int, bool]]]
-    sentence_features: np.ndarray  # (n_sentences, len(CALIBRATION_FEATURES))
 
 
 def logit(p: np.ndarray) -> np.ndarray:

@@ -19,10 +19,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))  # summarize_dev: training and evaluation code, outside the wheel
 
 
 def main() -> int:
-    from summarize.framing.babe import embed_babe, read_babe
+    from summarize_dev.babe import embed_babe, read_babe
 
     eval_dir = Path(os.environ.get("SUMMARIZE_EVAL_DIR") or ROOT.parent / "shared" / "eval")
     csv = eval_dir / "babe_dev" / "babe_dev.csv"
@@ -83,7 +84,7 @@ def train_basil() -> int:
 def train_babe(read_babe, embed_babe, csv: Path) -> None:
     import numpy as np
 
-    from summarize.framing.training import (
+    from summarize_dev.framing_training import (
         CACHED_LAYERS,
         NEGATIVE_SHARE,
         WORD_C,

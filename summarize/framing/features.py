@@ -41,10 +41,6 @@ class SimpleSpan:
     weight: float
 
 
-def word_spans_of(doc: Document, sentence: int) -> list[tuple[int, int]]:
-    return [(t.start, t.end) for t in doc.tokens if t.sentence == sentence and t.is_word]
-
-
 def sentence_lexicon_features(doc: Document, spans: Sequence[SimpleSpan]) -> np.ndarray:
     """(n_sentences, n_categories + 1): log(1 + hits) per category, and the summed weights."""
     import numpy as np

@@ -34,30 +34,6 @@ def layer_of(category: str) -> Layer:
 
 # --- context rules ------------------------------------------------------------------------
 
-MONTH_CUES = frozenset(
-    {
-        "in",
-        "on",
-        "since",
-        "until",
-        "till",
-        "by",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-        "of",
-        "from",
-        "through",
-        "before",
-        "after",
-        "during",
-        "between",
-        "and",
-    }
-)
 # Neutral sourcing: it says where a claim comes from and takes no side.
 NEUTRAL_ATTRIBUTION = frozenset({"according to"})
 # A reporting verb before a hedge in the same sentence: the hedge is the source's, not the writer's.

@@ -7,7 +7,6 @@ keeps what was learnt on the way (title, date, encoding), then one call to
 
 from __future__ import annotations
 
-import os
 import stat
 import sys
 from dataclasses import replace
@@ -26,7 +25,6 @@ REPORT_CPU_SECONDS_PER_MB = 275  # at the default limit, cold start included
 REPORT_PEAK_MEMORY_MB = 1_395  # at the default limit
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 
 
 def read_article(
@@ -191,10 +189,6 @@ def _read_stdin(max_bytes: int) -> bytes:
             )
         return data
     return sys.stdin.read().encode("utf-8")
-
-
-def is_regular_readable(path: Path) -> bool:
-    return path.is_file() and os.access(path, os.R_OK)
 
 
 def display_name(source: Source) -> str:

@@ -58,10 +58,6 @@ def render_report_markdown(report: Report, sections: tuple[str, ...] = SECTIONS)
     return "\n".join(parts).rstrip() + "\n"
 
 
-def render_section_markdown(report: Report, name: str) -> str:
-    return render_report_markdown(report, (name,))
-
-
 def _header(report: Report) -> str:
     s = report.stats
     where = report.source.location or report.source.kind

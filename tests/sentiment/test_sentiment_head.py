@@ -9,8 +9,8 @@ import pytest
 
 from summarize.errors import ModelError
 from summarize.resources import models_dir
-from summarize.sentiment.crossval import choose_alpha, grouped_folds, nested_cross_validation
 from summarize.sentiment.head import SentimentHead, fit_ridge, head_path, load_head, save_head
+from summarize_dev.crossval import choose_alpha, grouped_folds, nested_cross_validation
 
 
 def test_bundled_head_loads_offline_and_is_small() -> None:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from summarize.framing.babe import BabeEmbeddings, BabeSentence, gold_word_labels, word_spans
 from summarize.framing.features import (
     FEATURE_CATEGORIES,
     SimpleSpan,
@@ -22,6 +21,7 @@ from summarize.framing.features import (
     word_summary,
 )
 from summarize.framing.heads import LinearHead
+from summarize_dev.babe import BabeEmbeddings, BabeSentence, gold_word_labels, word_spans
 
 if TYPE_CHECKING:
     import numpy as np
@@ -76,7 +76,7 @@ def lexicon_row(spans: Sequence[SimpleSpan]) -> np.ndarray:
 def build_babe_data(sentences: list[BabeSentence], embeddings: BabeEmbeddings) -> BabeData:
     import numpy as np
 
-    from summarize.framing.babe import missed_marks
+    from summarize_dev.babe import missed_marks
 
     d = embeddings.sentences.shape[1]
     columns = np.concatenate(
