@@ -110,3 +110,10 @@ class RichProgress(Progress):
 
     def stopping(self, signum: int, *, now: bool, grace: float) -> None:
         self._bar.console.print(stop_message(signum, now=now, grace=grace), highlight=False, markup=False)
+
+    def rendered(self) -> str:
+        """The bar's current line as text (for tests)."""
+        console = self._bar.console
+        with console.capture() as capture:
+            console.print(self._bar.get_renderable())
+        return capture.get()
