@@ -162,21 +162,35 @@ class NumpyBert:
         x = self.word[ids] + self.position[positions] + self.token_type
         x = _layer_norm(x, *self.embed_norm, self.eps)
         kept = {0: x} if 0 in keep else {}
+        kept.update(self.run_blocks(x, lengths, 0, keep))
+        return kept
+
+    def run_blocks(
+        self, x: np.ndarray, lengths: Sequence[int], start: int, keep: set[int]
+    ) -> dict[int, np.ndarray]:
+        """Packed hidden states ``x`` (as after block ``start``, 0 = embeddings) through the blocks after it.
+
+        Returns the layers in ``keep`` (non-negative indices above ``start``); ``lengths`` as
+        for ``forward``.
+        """
+        import numpy as np
+
+        kept: dict[int, np.ndarray] = {}
         groups = _same_length_blocks(lengths)
         head_dim = self.hidden // self.heads
-        for depth, block in enumerate(self.blocks, start=1):
+        for depth, block in enumerate(self.blocks[start:], start=start + 1):
             qkv = x @ block["qkv"]
             qkv += block["qkv_bias"]
             context = np.empty_like(x)
-            for start, count, n in groups:
-                part = qkv[start : start + count * n].reshape(count, n, 3, self.heads, head_dim)
+            for first, count, n in groups:
+                part = qkv[first : first + count * n].reshape(count, n, 3, self.heads, head_dim)
                 part = part.transpose(2, 0, 3, 1, 4)  # (q/k/v, text, head, token, dim)
                 scores = part[0] @ part[1].transpose(0, 1, 3, 2)
                 scores -= scores.max(axis=-1, keepdims=True)
                 np.exp(scores, out=scores)
                 scores /= scores.sum(axis=-1, keepdims=True)
                 mixed = (scores @ part[2]).transpose(0, 2, 1, 3)
-                context[start : start + count * n] = mixed.reshape(count * n, self.hidden)
+                context[first : first + count * n] = mixed.reshape(count * n, self.hidden)
             attended = context @ block["out"]
             attended += block["out_bias"]
             attended += x
@@ -276,6 +290,29 @@ class NumpySentenceEncoder:
                     )
                 row += n
         return vectors, states
+
+    def encode_from_layer(self, texts: Sequence[np.ndarray], layer: int) -> np.ndarray:
+        """Unit-length sentence vectors of texts given as their tokens' hidden states at ``layer``.
+
+        Runs only the blocks after ``layer`` (one block for -2). bench/sentiment_explanations.py
+        uses it for "last-layer occlusion": the last block re-run on a sentence's states with a
+        word's tokens taken out.
+        """
+        import numpy as np
+
+        vectors = np.zeros((len(texts), self.bert.hidden), dtype=np.float32)
+        if not texts:
+            return vectors
+        start, last = self.bert.layer_index(layer), self.bert.num_layers
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        lengths = [len(texts[i]) for i in order]
+        packed = np.concatenate([np.asarray(texts[i], dtype=np.float32) for i in order])
+        hidden = self.bert.run_blocks(packed, lengths, start, {last})[last] if start < last else packed
+        row = 0
+        for i, n in zip(order, lengths, strict=True):
+            vectors[i] = self.pool(hidden[row : row + n])
+            row += n
+        return vectors
 
     def pool(self, tokens: np.ndarray) -> np.ndarray:
         import numpy as np

@@ -94,3 +94,30 @@ def test_a_folder_the_runtime_cannot_read_is_left_to_torch(tmp_path: Path, folde
         (tmp_path / name).symlink_to(folder / name)
     (tmp_path / "1_Pooling").symlink_to(folder / "1_Pooling")
     assert not numpy_runtime_reads(tmp_path)
+
+
+def test_finishing_from_the_last_block_input_gives_the_sentence_vectors(folder: Path) -> None:
+    """Sentiment's word weights re-run only the last block from the states entering it."""
+    model = NumpySentenceEncoder(folder)
+    texts = [t for t in TEXTS if t]
+    vectors, states = model.encode_states(texts, layers=(-2,))
+    finished = model.encode_from_layer([s.layers[-2] for s in states], -2)
+    np.testing.assert_allclose(finished, vectors, atol=1e-5)
+    # From the last layer nothing is re-run: the states are only pooled.
+    _, last = model.encode_states(texts, layers=(-1,))
+    np.testing.assert_allclose(model.encode_from_layer([s.layers[-1] for s in last], -1), vectors, atol=1e-5)
+    assert model.encode_from_layer([], -2).shape == (0, 384)
+
+
+def test_a_shorter_token_sequence_runs_the_last_block_on_what_is_left(folder: Path) -> None:
+    """Tokens taken out of the last block's input change the other tokens' last states too."""
+    model = NumpySentenceEncoder(folder)
+    _, (state,) = model.encode_states([TEXTS[1]], layers=(-2, -1))
+    without = np.delete(state.layers[-2], [3, 4], axis=0)
+    vector = model.encode_from_layer([without], -2)[0]
+    # not the same as dropping those tokens from the last layer's states
+    dropped = np.delete(state.layers[-1], [3, 4], axis=0).mean(axis=0)
+    dropped /= np.linalg.norm(dropped)
+    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+    assert float(vector @ dropped) < 0.99999
+    assert float(vector @ dropped) > 0.9
