@@ -89,11 +89,17 @@ def occlusion_contributions(
     words, variants = occlusion_variants(doc, index, names)
     if not variants:
         return ()
-    without = score_texts(variants)
+    return strongest_removals(words, score, score_texts(variants), index, "occlusion", top)
+
+
+def strongest_removals(
+    words: Sequence[Token], score: float, without: Sequence[float], index: int, method: str, top: int
+) -> tuple[Contribution, ...]:
+    """The ``top`` words whose removal moved the score most (weight = score − score without)."""
     contributions = [
-        Contribution(w.text, w.start, w.end, round(score - s, 4), index, "occlusion")
+        Contribution(w.text, w.start, w.end, round(score - float(s), 4), index, method)
         for w, s in zip(words, without, strict=True)
-        if abs(score - s) >= 0.005
+        if abs(score - float(s)) >= 0.005
     ]
     return tuple(sorted(contributions, key=lambda c: -abs(c.weight))[:top])
 
@@ -257,13 +263,7 @@ def pooled_occlusion_contributions(
     pooled = (hidden.sum(axis=0)[None, :] - member @ hidden) / (len(hidden) - removed)[:, None]
     pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
     vader = np.array(compound_scores(variants)) if head.uses_vader else None
-    without = head.predict_score(pooled, vader)
-    contributions = [
-        Contribution(w.text, w.start, w.end, round(score - float(s), 4), index, "pooled-occlusion")
-        for w, s in zip(words, without, strict=True)
-        if abs(score - float(s)) >= 0.005
-    ]
-    return tuple(sorted(contributions, key=lambda c: -abs(c.weight))[:top])
+    return strongest_removals(words, score, head.predict_score(pooled, vader), index, "pooled-occlusion", top)
 
 
 def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span]) -> Scored:
