@@ -381,10 +381,11 @@ def render_compare_markdown(cmp: Comparison) -> str:
         "| Layer | Category | A | B | A count | B count |",
         "|---|---|---:|---:|---:|---:|",
     ]
+    from summarize.framing.render import layer_name
+
     for c in cmp.categories:
-        layer = "loaded language" if c.layer == "loaded" else "device (not counted)"
         lines.append(
-            f"| {layer} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | "
+            f"| {layer_name(c.layer)} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | "
             f"{c.count_a} | {c.count_b} |"
         )
     lines += [

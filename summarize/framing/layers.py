@@ -58,8 +58,7 @@ def is_month_may(doc: Document, token_index: int) -> bool:
 def _token_index_at(doc: Document, offset: int) -> int | None:
     from bisect import bisect_left
 
-    starts = [t.start for t in doc.tokens]
-    i = bisect_left(starts, offset)
+    i = bisect_left(doc.tokens, offset, key=lambda t: t.start)  # no list of starts per call
     return i if i < len(doc.tokens) and doc.tokens[i].start == offset else None
 
 

@@ -47,10 +47,7 @@ def encode_pieces(
 ) -> list[PieceEmbeddings]:
     """Piece offsets and vectors (the given hidden layers, concatenated) for each text."""
     if callable(getattr(model, "encode_states", None)):  # the numpy runtime: no torch
-        from summarize.context import pieces_of
-
-        states = model.encode_states(list(texts), layers=tuple(layers))[1]
-        return [pieces_of(state, tuple(layers)) for state in states]
+        return _numpy_pass(model, texts, layers)[1]
     import numpy as np
     import torch
 
@@ -88,6 +85,16 @@ def encode_pieces(
                 )
     empty = np.zeros((0, hidden_size * len(layers)), dtype=np.float32)
     return [p if p is not None else PieceEmbeddings(np.zeros((0, 2), np.int64), empty) for p in out]
+
+
+def _numpy_pass(
+    model: Any, texts: Sequence[str], layers: Sequence[int]
+) -> tuple[np.ndarray, list[PieceEmbeddings]]:
+    """Sentence vectors and piece vectors from the numpy runtime's one pass (no torch)."""
+    from summarize.context import pieces_of
+
+    vectors, states = model.encode_states(list(texts), layers=tuple(layers))
+    return vectors, [pieces_of(state, tuple(layers)) for state in states]
 
 
 def word_vectors(pieces: PieceEmbeddings, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -128,10 +135,7 @@ def encode_with_pieces(
     sentences.
     """
     if callable(getattr(model, "encode_states", None)):  # the numpy runtime: no torch
-        from summarize.context import pieces_of
-
-        vectors, states = model.encode_states(list(texts), layers=tuple(layers))
-        return vectors, [pieces_of(state, tuple(layers)) for state in states]
+        return _numpy_pass(model, texts, layers)
     import numpy as np
     import torch
 

@@ -87,10 +87,11 @@ def _interval_text(raw: Any, percent: bool = False) -> str | None:
     )
 
 
-def _facts(framing: Mapping[str, Any], marks: Sequence[Mark]) -> list[tuple[str, str]]:
+def _facts(
+    framing: Mapping[str, Any], loaded: Sequence[Mark], devices: Sequence[Mark]
+) -> list[tuple[str, str]]:
     document = as_dict(framing.get("document"))
     measure = as_dict(framing.get("measure"))
-    loaded = [m for m in marks if m.layer != "device"]
     facts = []
     if (density := _interval_text(measure.get("loaded_per_1000_words"))) is not None:
         facts.append(("Loaded language per 1,000 words (writer's voice)", density))
@@ -104,7 +105,7 @@ def _facts(framing: Mapping[str, Any], marks: Sequence[Mark]) -> list[tuple[str,
     if in_quotes := sum(1 for m in loaded if m.in_quote):
         facts.append(("…of them inside quotations (the speaker's, not counted above)", str(in_quotes)))
     facts.append(
-        ("Framing devices (shown for teaching, never counted as bias)", str(len(marks) - len(loaded)))
+        ("Framing devices (shown for teaching, never counted as bias)", str(len(devices)))
     )
     return facts
 
@@ -126,9 +127,9 @@ def render_framing_section(
 ) -> str:
     framing = as_dict(framing)
     figures = category_figures(framing, marks)
-    body = definition_list(_facts(framing, marks)) + legend(styles, figures, heading=False)
     loaded = [m for m in marks if m.layer != "device"]
     devices = [m for m in marks if m.layer == "device"]
+    body = definition_list(_facts(framing, loaded, devices)) + legend(styles, figures, heading=False)
     loaded_rows = [_term_row(g, styles, text, sentence_of) for g in group_marks(loaded, text)]
     device_rows = [_term_row(g, styles, text, sentence_of) for g in group_marks(devices, text)]
     body += '<h3 class="layer-h">Loaded language (the bias measure)</h3>'
