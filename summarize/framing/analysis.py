@@ -233,22 +233,30 @@ def calibrated_sentences(doc: Document, spans: list[FramingSpan], scores: HeadSc
     """Each sentence's calibrated probability that experts would mark lexical bias in it."""
     from summarize.framing.calibration import calibration_features
 
-    n = len(doc.sentences)
-    writer, quoted, word_max = [0.0] * n, [0.0] * n, [0.0] * n
+    writer, quoted = loaded_spans_by_sentence(doc, spans)
+    word_max = [0.0] * len(doc.sentences)
+    for i, p in scores.loaded_probability.items():
+        index = doc.tokens[i].sentence
+        word_max[index] = max(word_max[index], p)
+    x = calibration_features(
+        scores.sentence_probability, writer, quoted, word_max, words_by_sentence(doc)
+    )
+    return [float(p) for p in scores.heads.calibration.probabilities(x)]
+
+
+def loaded_spans_by_sentence(doc: Document, spans: list[FramingSpan]) -> tuple[list[int], list[int]]:
+    """Loaded-language spans per sentence: in the writer's voice, and inside quotations."""
+    writer, quoted = [0] * len(doc.sentences), [0] * len(doc.sentences)
     for span in spans:
         index = doc.sentence_at(span.start)
         if index is None or span.layer != LOADED:
             continue
-        if span.in_quote:
-            quoted[index] += 1
-        else:
-            writer[index] += 1
-    for i, p in scores.loaded_probability.items():
-        index = doc.tokens[i].sentence
-        word_max[index] = max(word_max[index], p)
-    words = [sum(1 for t in doc.sentence_tokens(s.index) if t.is_word) for s in doc.sentences]
-    x = calibration_features(scores.sentence_probability, writer, quoted, word_max, words)
-    return [float(p) for p in scores.heads.calibration.probabilities(x)]
+        (quoted if span.in_quote else writer)[index] += 1
+    return writer, quoted
+
+
+def words_by_sentence(doc: Document) -> list[int]:
+    return [sum(1 for t in doc.sentence_tokens(s.index) if t.is_word) for s in doc.sentences]
 
 
 def article_measure(
@@ -258,19 +266,10 @@ def article_measure(
     from summarize.framing.calibration import interval
 
     n = len(doc.sentences)
-    writer = [0] * n
-    words = [sum(1 for t in doc.sentence_tokens(s.index) if t.is_word) for s in doc.sentences]
-    quoted_total = devices = 0
-    for span in spans:
-        if span.layer != LOADED:
-            devices += 1
-            continue
-        if span.in_quote:
-            quoted_total += 1
-            continue
-        index = doc.sentence_at(span.start)
-        if index is not None:
-            writer[index] += 1
+    writer = loaded_spans_by_sentence(doc, spans)[0]
+    words = words_by_sentence(doc)
+    devices = sum(1 for span in spans if span.layer != LOADED)
+    quoted_total = sum(1 for span in spans if span.layer == LOADED and span.in_quote)
     total_words = doc.word_count
     writer_total = sum(writer)
     return ArticleMeasure(
