@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def silence_stdout() -> None:
@@ -32,14 +34,18 @@ def flush_stdout() -> None:
         pass
 
 
-class StdoutConsole(Console):
-    """rich's Console exits 1 on a broken pipe; a closed reader is not an error here."""
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        silence_stdout()
-        raise SystemExit(0)
-
-
 def stdout_console() -> Console:
+    """A rich Console that ends quietly (exit 0) on a broken pipe, where rich's exits 1.
+
+    rich is imported here, not at module level: every command imports this module for
+    ``flush_stdout``, and `summarize --help` need not load rich's console for it.
+    """
+    from rich.console import Console
+
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            silence_stdout()
+            raise SystemExit(0)
+
     return StdoutConsole()
