@@ -63,6 +63,16 @@ class BatchOptions:
     recycle_after: int = DEFAULT_RECYCLE_AFTER
 
 
+def exit_code_for(signum: int) -> ExitCode:
+    """A run stopped by ``signum``: 143 for SIGTERM, 130 for Ctrl-C."""
+    return ExitCode.TERMINATED if signum == signal.SIGTERM else ExitCode.INTERRUPTED
+
+
+def exit_at_once(signum: int, _frame: object) -> None:
+    """A stop signal outside the runner: exit now with its code, and no traceback."""
+    os._exit(int(exit_code_for(signum)))
+
+
 @dataclass
 class BatchStats:
     ok: int = 0
@@ -103,8 +113,8 @@ class BatchStats:
         An error record kept from an earlier run still counts: a rerun that skips it must not
         report success (the closing summary names the ``--retry-errors`` command).
         """
-        if self.interrupted:
-            return ExitCode.TERMINATED if self.stop_signal == signal.SIGTERM else ExitCode.INTERRUPTED
+        if self.stop_signal is not None:
+            return exit_code_for(self.stop_signal)
         if self.errors + self.skipped_errors == 0:
             return ExitCode.OK
         if self.ok + self.duplicates + self.skipped - self.skipped_errors == 0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from contextlib import nullcontext
@@ -120,7 +119,7 @@ def batch_command(
     """Score many articles into one JSONL, CSV or Parquet result set; resumable, with progress."""
     from summarize.batch.items import Fields, FolderFiles, count_items, expand_inputs, iter_items
     from summarize.batch.progress import PlainProgress
-    from summarize.batch.runner import BatchOptions, Progress, default_workers
+    from summarize.batch.runner import BatchOptions, Progress, StopOnInterrupt, default_workers, exit_at_once
     from summarize.batch.writers import open_writer
     from summarize.settings import parse_analyses
 
@@ -160,7 +159,7 @@ def batch_command(
     # The runner answers stop signals while it runs and then puts this handler back, so a
     # Ctrl-C that comes after it has finished stopping (while the summary prints or the
     # process exits) ends the process at once with the stop's code, not by the signal.
-    previous = {sig: signal.signal(sig, exit_at_once) for sig in STOP_SIGNALS}
+    previous = {sig: signal.signal(sig, exit_at_once) for sig in StopOnInterrupt.SIGNALS}
     stats = None
     try:
         with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
@@ -185,21 +184,14 @@ def batch_command(
         typer.echo(closing_summary(stats, out, folder_files), err=True)
     if stats.skipped_errors and not stats.interrupted:
         # Said even with --quiet: the exit code is not 0 for errors this run did not retry.
+        more = " ..." if stats.skipped_errors > len(stats.skipped_error_ids) else ""
         typer.echo(
             f"{stats.skipped_errors} of the skipped ids are errors from an earlier run "
-            f"({', '.join(stats.skipped_error_ids)}{' ...' if stats.skipped_errors > 3 else ''}); "
+            f"({', '.join(stats.skipped_error_ids)}{more}); "
             f"to redo them: {retry_command(inputs, out)}",
             err=True,
         )
     raise typer.Exit(code=int(stats.exit_code()))
-
-
-STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-
-def exit_at_once(signum: int, _frame: object) -> None:
-    """A stop signal outside the runner: exit now (130 or 143), with no traceback."""
-    os._exit(int(ExitCode.TERMINATED if signum == signal.SIGTERM else ExitCode.INTERRUPTED))
 
 
 def refuse_unused_batch_options(

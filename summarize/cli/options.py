@@ -186,7 +186,9 @@ def refuse_unused_options(
     lexicon_only: list[Path] | None,
 ) -> None:
     """An option that would change nothing in this run is an error that says what to do instead."""
-    chosen = set(analyses) if analyses is not None else {"summary", "sentiment", "framing", "readability"}
+    from summarize.report import SECTIONS
+
+    chosen = set(analyses if analyses is not None else SECTIONS)
     for analysis, flags in (
         ("summary", {
             "--method": method is not SummaryMethod.extractive, "--model": bool(model),

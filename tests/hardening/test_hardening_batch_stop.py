@@ -223,8 +223,7 @@ def test_a_stop_signal_after_the_runner_stopped_exits_at_once(
     from typer.testing import CliRunner
 
     from summarize.batch import runner
-    from summarize.batch.runner import BatchStats
-    from summarize.cli import batch_cmd
+    from summarize.batch.runner import BatchStats, StopOnInterrupt
     from summarize.cli.app import app
 
     def fake_run_local(items, writer, options, progress) -> BatchStats:
@@ -234,10 +233,10 @@ def test_a_stop_signal_after_the_runner_stopped_exits_at_once(
     monkeypatch.setattr(runner, "run_local", fake_run_local)
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "a", "text": "The council met. It voted."}\n', encoding="utf-8")
-    before = {sig: signal.getsignal(sig) for sig in batch_cmd.STOP_SIGNALS}
+    before = {sig: signal.getsignal(sig) for sig in StopOnInterrupt.SIGNALS}
     try:
         result = CliRunner().invoke(app, ["batch", str(source), "--out", str(tmp_path / "r.jsonl"), "-q"])
-        after = {sig: signal.getsignal(sig) for sig in batch_cmd.STOP_SIGNALS}
+        after = {sig: signal.getsignal(sig) for sig in StopOnInterrupt.SIGNALS}
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
