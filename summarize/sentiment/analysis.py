@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from summarize.entities import Actor
     from summarize.report import Report
+    from summarize.sentiment.scoring import Scored
     from summarize.sentiment.stance import StanceScore
 
 _SPARK = "▁▂▃▄▅▆▇█"
@@ -47,7 +48,7 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
         for s in doc.sentences
     )
     document_score = document_mean(doc, scored.scores)
-    stances = actor_stances(doc, ctx, found[: settings.max_actors], scored.scores, document_score)
+    stances = actor_stances(doc, ctx, found[: settings.max_actors], scored, document_score)
     actors = actor_sentiments(found, scored.scores, scored.contributions, band, settings.max_actors, stances)
     contributions = tuple(sorted((c for cs in scored.contributions for c in cs), key=lambda c: c.start))
     return SentimentSection(
@@ -65,7 +66,7 @@ def run(doc: Document, ctx: Context) -> SentimentSection:
 
 
 def actor_stances(
-    doc: Document, ctx: Context, actors: list[Actor], scores: tuple[float, ...], document_score: float
+    doc: Document, ctx: Context, actors: list[Actor], scored: Scored, document_score: float
 ) -> list[StanceScore | None]:
     """The stance head's score for each person (minilm backend only: it reads minilm sentence scores).
 
@@ -87,7 +88,13 @@ def actor_stances(
         "sentiment", "summarize/actor_stance", f"project:{head_path().parent.name}/{head_path().name}"
     )
     embeddings = ctx.sentence_embeddings(doc, "sentiment") if "embedding" in head.uses else None
-    vader = compound_scores([s.text for s in doc.sentences]) if "vader" in head.uses else [0.0] * len(scores)
+    scores = scored.scores
+    if "vader" not in head.uses:
+        vader = [0.0] * len(scores)
+    elif scored.vader is not None:  # the sentiment head read the same compounds
+        vader = list(scored.vader)
+    else:
+        vader = compound_scores([s.text for s in doc.sentences])
     out: list[StanceScore | None] = []
     for actor in actors:
         if actor.kind not in STANCE_KINDS:

@@ -41,6 +41,9 @@ class Scored:
     scores: tuple[float, ...]  # one per sentence, -1..1
     contributions: tuple[tuple[Contribution, ...], ...]  # per sentence, strongest first
     explanation: str
+    # The sentences' VADER compounds when the scoring computed them (the minilm head's second
+    # feature), so the actor stance head reads them instead of running VADER again.
+    vader: tuple[float, ...] | None = None
 
 
 def score_document(
@@ -142,21 +145,27 @@ def minilm_occlusion_texts(
     """
     if settings.backend != "minilm" or not len(doc.sentences):
         return []
-    scores = _minilm_sentence_scores(doc, embeddings)
+    scores = _minilm_sentence_scores(doc, embeddings)[0]
     texts: list[str] = []
     for i in sorted(_polar_sentences(scores, settings)):  # in document order, as _explain
         texts.extend(occlusion_variants(doc, i, names)[1])
     return texts
 
 
-def _minilm_sentence_scores(doc: Document, embeddings: np.ndarray) -> list[float]:
+def _minilm_sentence_scores(
+    doc: Document, embeddings: np.ndarray
+) -> tuple[list[float], tuple[float, ...] | None]:
+    """The head's score of each sentence, and the VADER compounds it read (None if it reads none)."""
     import numpy as np
 
     from summarize.sentiment.head import load_head
 
     head = load_head()
-    vader = np.array(compound_scores([s.text for s in doc.sentences])) if head.uses_vader else None
-    return [float(x) for x in head.predict_score(embeddings, vader)] if len(doc.sentences) else []
+    vader = tuple(compound_scores([s.text for s in doc.sentences])) if head.uses_vader else None
+    if not len(doc.sentences):
+        return [], vader
+    extra = np.array(vader) if vader is not None else None
+    return [float(x) for x in head.predict_score(embeddings, extra)], vader
 
 
 def _polar_sentences(scores: list[float], settings: SentimentSettings) -> list[int]:
@@ -189,7 +198,7 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
     if head.uses_vader:
         ctx.record_model("sentiment", VADER_ID, VADER_SOURCE)
     embeddings = ctx.sentence_embeddings(doc, "sentiment")
-    scores = _minilm_sentence_scores(doc, embeddings)
+    scores, vader = _minilm_sentence_scores(doc, embeddings)
     model = f"{head.encoder} + summarize/{HEAD_NAME} (ridge, alpha {head.alpha:g})"
     states = ctx.token_states(doc, "sentiment")
     if states is not None:
@@ -197,7 +206,7 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
             pooled_occlusion_contributions(doc, i, scores[i], states[i], head, settings.top_words, names)
             for i in range(len(doc.sentences))
         )
-        return Scored(model, tuple(scores), contributions, POOLED_OCCLUSION_EXPLANATION)
+        return Scored(model, tuple(scores), contributions, POOLED_OCCLUSION_EXPLANATION, vader)
 
     def score_texts(texts: list[str]) -> list[float]:
         # Occlusion variants are new texts: the encoder (or a batch runner's vectors of them).
@@ -210,6 +219,7 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
         scores=tuple(scores),
         contributions=contributions,
         explanation=_occlusion_explanation(settings),
+        vader=vader,
     )
 
 
