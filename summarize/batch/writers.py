@@ -24,6 +24,7 @@ import io
 import json
 import os
 import time
+from collections.abc import KeysView
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -41,23 +42,29 @@ class Existing:
     """What RESULTS already holds."""
 
     ids: set[str] = field(default_factory=set)
-    error_ids: set[str] = field(default_factory=set)  # ids whose only records are errors
-    errors: dict[str, str] = field(default_factory=dict)  # error id -> its last error message
+    # ids whose only records are errors -> the last error message
+    errors: dict[str, str] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)  # content sha256 -> first id
     repaired: bool = False  # a torn last record was cut off
 
+    @property
+    def error_ids(self) -> KeysView[str]:
+        """The ids whose only records are errors."""
+        return self.errors.keys()
+
     def add(self, record_id: str, kind: str, sha: str | None, error: str | None = None) -> None:
         if kind == "error":
-            if record_id not in self.ids:
-                self.error_ids.add(record_id)
-            if record_id in self.error_ids:
+            if record_id not in self.ids or record_id in self.errors:
                 self.errors[record_id] = error or ""
         else:
-            self.error_ids.discard(record_id)
             self.errors.pop(record_id, None)
         self.ids.add(record_id)
         if kind == "ok" and sha and sha not in self.hashes:
             self.hashes[sha] = record_id
+
+    def add_finished(self, finished: Finished) -> None:
+        """A record this run has just written."""
+        self.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
 
 
 class ResultWriter(Protocol):
@@ -132,7 +139,7 @@ class JsonlWriter:
 
     def write(self, finished: Finished) -> None:
         _append(self._handle, finished.line + "\n", self.fsync)
-        self.existing.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
+        self.existing.add_finished(finished)
 
     def close(self) -> None:
         self._handle.close()
@@ -177,7 +184,7 @@ class CsvWriter:
 
     def write(self, finished: Finished) -> None:
         _append(self._handle, self._format(finished.row), self.fsync)
-        self.existing.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
+        self.existing.add_finished(finished)
 
     def close(self) -> None:
         self._handle.close()
@@ -249,7 +256,7 @@ class ParquetWriter:
         line = json.dumps(finished.row, ensure_ascii=False, separators=(",", ":")) + "\n"
         _append(self._journal, line, self.fsync)
         self._rows.append(finished.row)
-        self.existing.add(finished.id, finished.kind, finished.content_sha256, finished.row.get("error"))
+        self.existing.add_finished(finished)
         if len(self._rows) >= self.row_group_rows:
             self._flush()
 
