@@ -213,7 +213,7 @@ def _same_length_blocks(lengths: Sequence[int]) -> list[tuple[int, int, int]]:
     blocks: list[tuple[int, int, int]] = []
     row = 0
     for n in lengths:
-        if blocks and blocks[-1][2] == n and blocks[-1][0] + blocks[-1][1] * n == row:
+        if blocks and blocks[-1][2] == n:  # rows are packed in order, so the run is contiguous
             start, count, _ = blocks[-1]
             blocks[-1] = (start, count + 1, n)
         else:
