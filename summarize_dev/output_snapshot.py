@@ -73,7 +73,8 @@ def write(out: Path) -> None:
             if head == "exit 0":
                 body = _mask_json(body)
             (out / f"{article.stem}.{command}.json").write_text(_mask(f"{head}\n{body}\n--- stderr\n{err}"))
-    pair = [ROOT / "samples" / "pair-a-vessen-square-crackdown.txt", ROOT / "samples" / "pair-b-vessen-square-operation.txt"]
+    sides = ("a-vessen-square-crackdown", "b-vessen-square-operation")
+    pair = [ROOT / "samples" / f"pair-{side}.txt" for side in sides]
     for fmt, suffix in FORMATS.items():
         (out / f"compare.{suffix}").write_text(_mask(_run(["compare", *map(str, pair), "--format", fmt])))
 
