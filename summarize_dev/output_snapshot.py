@@ -50,10 +50,22 @@ def _mask_json(text: str) -> str:
 
 
 def _run(args: list[str]) -> str:
+    # Paths relative to the project root, so a terminal box's padding does not depend on where the
+    # clone lives (the seed is reached through ../shared from any checkout next to it).
     exe = Path(sys.executable).with_name("summarize")
-    done = subprocess.run([str(exe), *args], capture_output=True, text=True, env={
+    args = [_relative(a) for a in args]
+    done = subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=ROOT, env={
         "COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "PATH": "/usr/bin:/bin"})
     return f"exit {done.returncode}\n{done.stdout}\n--- stderr\n{done.stderr}"
+
+
+def _relative(arg: str) -> str:
+    path = Path(arg)
+    if not path.is_absolute():
+        return arg
+    if path.is_relative_to(ROOT):
+        return str(path.relative_to(ROOT))
+    return f"../shared/seed/{path.name}" if path.parent == SEED.parent else arg
 
 
 def write(out: Path) -> None:
