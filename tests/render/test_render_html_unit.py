@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 
 from summarize.compare import ActorNaming, CategoryComparison, Comparison, TermUse
+from summarize.document import Document
 from summarize.framing.section import CategoryStat, QuoteInfo
 from summarize.render.html import render_compare_html, render_report_dict_html, render_report_html
 from summarize.render.html.base import CSP
@@ -20,7 +21,7 @@ from summarize.render.html.charts import ArcPoint, sentiment_arc_svg
 from summarize.render.html.palette import UNDERLINES, category_styles
 from summarize.render.html.quotes import quote_ranges
 from summarize.report import SECTIONS, Report, ReportFormatError, SchemaVersionError
-from summarize.sentiment.section import ActorSentiment, Contribution
+from summarize.sentiment.section import ActorSentiment, Contribution, SentimentSection
 from summarize.summary.section import Flag, SummarySentence
 from tests.typed_reports import (
     ARTICLE,
@@ -163,6 +164,19 @@ def test_sentiment_arc_and_actor_bars_are_svg() -> None:
     assert '<svg class="chart bars"' in html and "Ana Lis" in html
     assert '<svg class="chart grades"' in html
     assert "9.4" in html and "7.2" in html  # article and summary consensus grades
+
+
+def test_driving_words_count_their_uses_when_none_pushed_up() -> None:
+    # Bug fixed: the count's method came from the pushed-up list only, so an article whose words
+    # all pushed down lost the ×N of each word.
+    def sentiment(doc: Document) -> SentimentSection:
+        words = [Contribution("assault", m.start(), m.end(), -0.6, 0, "lexicon")
+                 for m in re.finditer("assault", doc.text)]
+        return sentiment_section(doc, contributions=tuple(words), pushed_up=(), pushed_down=(words[0],))
+
+    text = ARTICLE + " The assault went on."
+    html = render_report_html(make_report(text, sentiment=sentiment), ("sentiment",))
+    assert re.search(r'class="chip neg"[^>]*>assault ×2 <small>−0.60</small>', html)
 
 
 def test_readability_figures_compare_article_and_summary() -> None:

@@ -106,7 +106,8 @@ def driving_words(sentiment: SentimentSection, sentence_of: Callable[[int], int 
     for c in (*sentiment.pushed_up, *sentiment.pushed_down):
         if (text := nonblank(c.text)) and (weight := finite(c.weight)):
             strongest[_key(text)] = (text, weight, sentence_of(c.start))
-    method = nonblank(sentiment.pushed_up[0].method) if sentiment.pushed_up else None
+    pushed = (*sentiment.pushed_up, *sentiment.pushed_down)  # both lists rank one method's words
+    method = nonblank(pushed[0].method) if pushed else None
     counts: dict[str, int] = {}
     for c in sentiment.contributions:
         word = _key(c.text)
