@@ -50,3 +50,6 @@ GLOBAL_FEATURES  # noqa
 
 # The matcher's one-call form (index, match, resolve overlaps): the tests' entry point.
 match_lexicon  # noqa
+
+# Public Python API (docs/json-schema.md): reading a saved JSON report back; the tests call it.
+from_json  # noqa

@@ -160,15 +160,16 @@ def compare_reports(a: Report, b: Report) -> Comparison:
     categories = []
     for name in names:
         sa, sb = fa.categories.get(name), fb.categories.get(name)
+        either = sa or sb or fb.categories[name]  # every name comes from one of the two
         categories.append(
             CategoryComparison(
                 name=name,
-                label=(sa or sb).label,  # type: ignore[union-attr]
+                label=either.label,
                 count_a=sa.count if sa else 0,
                 count_b=sb.count if sb else 0,
                 per_1000_a=sa.per_1000_words if sa else 0.0,
                 per_1000_b=sb.per_1000_words if sb else 0.0,
-                layer=(sa or sb).layer,  # type: ignore[union-attr]
+                layer=either.layer,
             )
         )
     categories.sort(key=lambda c: (c.layer != "loaded", -abs(c.per_1000_a - c.per_1000_b)))
@@ -271,9 +272,12 @@ def _figure_title(v: Verdict) -> str:
 
 
 def _interval_text(v: Verdict) -> tuple[str, str]:
-    if v.figure == "biased_share":
-        return tuple(f"{i.value:.0%} ({i.low:.0%}–{i.high:.0%})" for i in (v.a, v.b))  # type: ignore[return-value]
-    return tuple(f"{i.value:.1f} ({i.low:.1f}–{i.high:.1f})" for i in (v.a, v.b))  # type: ignore[return-value]
+    def text(i: Interval) -> str:
+        if v.figure == "biased_share":
+            return f"{i.value:.0%} ({i.low:.0%}–{i.high:.0%})"
+        return f"{i.value:.1f} ({i.low:.1f}–{i.high:.1f})"
+
+    return text(v.a), text(v.b)
 
 
 def _terms_line(uses: list[TermUse], limit: int = 25) -> str:

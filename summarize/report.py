@@ -8,13 +8,27 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
-from summarize.document import Document
-from summarize.jsonable import to_jsonable
+from summarize.document import Document, Paragraph, Sentence, Source, Token
+from summarize.errors import InputError
+from summarize.framing.section import FramingSection
+from summarize.jsonable import JSONValue, ShapeError, from_jsonable, to_jsonable
+from summarize.readability.analysis import ReadabilitySection
+from summarize.sentiment.section import SentimentSection
+from summarize.summary.section import SummarySection
 
 SCHEMA_VERSION = "1.0.0"
 SECTIONS = ("summary", "sentiment", "framing", "readability")
+Section: TypeAlias = SummarySection | SentimentSection | FramingSection | ReadabilitySection
+
+
+class ReportFormatError(InputError):
+    """A JSON report that does not have the shape of a ``summarize`` report."""
+
+
+class SchemaVersionError(ReportFormatError):
+    """A JSON report written under another major schema version."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +71,7 @@ class ModelUse:
 class Provenance:
     package_version: str
     models: list[ModelUse]
-    settings: dict[str, Any]
+    settings: dict[str, JSONValue]  # the Settings of the run, as JSON
     timings: dict[str, float]  # seconds per stage
     warnings: list[str] = field(default_factory=list)
 
@@ -68,20 +82,97 @@ class Report:
     source: SourceInfo
     stats: Stats
     sentences: list[SentenceInfo]
-    summary: Any | None
-    sentiment: Any | None
-    framing: Any | None
-    readability: Any | None
+    summary: SummarySection | None
+    sentiment: SentimentSection | None
+    framing: FramingSection | None
+    readability: ReadabilitySection | None
     provenance: Provenance
     document: Document = field(repr=False, metadata={"json": False})
 
     def to_dict(self) -> dict[str, Any]:
-        return to_jsonable(self)
+        data: dict[str, Any] = to_jsonable(self)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: object, document: Document | None = None) -> Report:
+        """Read a report's JSON form (``to_dict``) back into the typed sections.
+
+        Any 1.x report is read (fields added since are left at their defaults, unknown
+        ones ignored). Without ``document``, one is rebuilt from the report's sentences:
+        each at its offset, the gaps blank, so every offset in the sections stays valid.
+        """
+        if not isinstance(data, dict):
+            raise ReportFormatError("not a summarize report: expected a JSON object")
+        check_schema_version(data.get("schema_version"))
+        try:
+            if document is None:
+                document = document_from_dict(data)
+            return from_jsonable(cls, data, document=document)
+        except ShapeError as error:
+            raise ReportFormatError(f"not a summarize report: {error}") from None
+
+    @classmethod
+    def from_json(cls, text: str | bytes, document: Document | None = None) -> Report:
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise ReportFormatError(f"not a summarize report: invalid JSON ({error})") from None
+        return cls.from_dict(data, document)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def section(self, name: str) -> Any:
+    def section(self, name: str) -> Section | None:
         if name not in SECTIONS:
             raise KeyError(name)
-        return getattr(self, name)
+        section: Section | None = getattr(self, name)
+        return section
+
+
+def check_schema_version(found: object) -> None:
+    """Accept reports of the supported major version; refuse others, naming both versions."""
+    supported = SCHEMA_VERSION.split(".")[0]
+    if not isinstance(found, str) or found.split(".")[0] != supported:
+        raise SchemaVersionError(
+            f"this report has schema_version {found!r}; this summarize reads schema {supported}.x "
+            f"(it writes {SCHEMA_VERSION}). Re-run the analysis with this version to get a report it can read"
+        )
+
+
+def document_from_dict(data: dict[str, Any], text: str | None = None) -> Document:
+    """The Document behind a JSON report: its sentences at their offsets, tokens re-read.
+
+    ``text`` is the article when known; otherwise each sentence is put at its offset and
+    the gaps are blank. Paragraphs span their sentences.
+    """
+    from summarize.text.words import tokenize
+
+    raw = data.get("sentences") or []
+    sentences = tuple(from_jsonable(Sentence, s, f"sentences[{i}]") for i, s in enumerate(raw))
+    if text is None:
+        text = _text_at_offsets(sentences)
+    tokens = tuple(
+        Token(tok, start, end, s.index, is_word)
+        for s in sentences
+        for tok, start, end, is_word in tokenize(text, s.start, s.end)
+    )
+    source = from_jsonable(Source, data.get("source") or {"kind": "text"}, "source")
+    return Document(text, sentences, tokens, _paragraphs(sentences, len(text)), source)
+
+
+def _text_at_offsets(sentences: tuple[Sentence, ...]) -> str:
+    chars = [" "] * max((s.end for s in sentences), default=0)
+    for s in sentences:
+        if s.start + len(s.text) <= len(chars):
+            chars[s.start : s.start + len(s.text)] = s.text
+    return "".join(chars)
+
+
+def _paragraphs(sentences: tuple[Sentence, ...], length: int) -> tuple[Paragraph, ...]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        lo, hi = bounds.get(s.paragraph, (s.start, s.end))
+        bounds[s.paragraph] = (min(lo, s.start), max(hi, s.end))
+    if not bounds:
+        return (Paragraph(0, 0, length),) if length else ()
+    return tuple(Paragraph(k, *bounds[k]) for k in range(max(bounds) + 1) if k in bounds)

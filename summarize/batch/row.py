@@ -3,18 +3,22 @@
 The columns never depend on the data, so every part file and every resumed run has
 the same schema. Framing densities get one column per built-in lexicon category;
 categories from user lexicons are summed into ``framing_other_per_1000`` (the full
-breakdown is in the JSONL output). Fields are read defensively: an analysis that was
-not run, or a report without a figure, gives an empty cell.
+breakdown is in the JSONL output). An analysis that was not run, or a figure the
+report leaves out, gives an empty cell.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from typing import Any
 
 from summarize.framing.analysis import HEAD_CATEGORY
 from summarize.framing.features import LEXICON_CATEGORIES, PATTERN_CATEGORIES
+from summarize.framing.section import FramingSection
+from summarize.report import Report
+from summarize.summary.section import SummarySection
 
 # The built-in framing categories (summarize/data/lexicons/*.yaml, the patterns of
 # summarize/framing/patterns.py and the word head's HEAD_CATEGORY), fixed here so the schema
@@ -88,43 +92,41 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
         row["duplicate_of"] = str(record["duplicate_of"])
         return row
     row["status"] = "ok"
-    source = _dict(record.get("source"))
-    row["title"] = _str(source.get("title"))
-    row["date"] = _str(source.get("date"))
-    stats = _dict(record.get("stats"))
-    row["words"] = _int(stats.get("words"))
-    row["sentences"] = _int(stats.get("sentences"))
-    row["summary"] = summary_text(record.get("summary"))
-    sentiment_doc = _dict(_dict(record.get("sentiment")).get("document"))
-    row["sentiment_score"] = _float(sentiment_doc.get("score"))
-    row["sentiment_label"] = _str(sentiment_doc.get("label"))
-    row.update(framing_densities(record.get("framing")))
-    row.update(framing_measure(record.get("framing")))
-    row["readability_grade"] = _float(_dict(record.get("readability")).get("consensus_grade"))
+    row.update(report_columns(Report.from_dict(record)))  # a result record is a report plus its id fields
     return row
 
 
-def summary_text(section: Any) -> str | None:
-    sentences = _dict(section).get("sentences")
-    if not isinstance(sentences, list):
-        return None
-    texts = [str(s.get("text", "")).strip() for s in sentences if isinstance(s, dict)]
+def report_columns(report: Report) -> dict[str, Any]:
+    """The figures of one report, by column name."""
+    summary, sentiment, readability = report.summary, report.sentiment, report.readability
+    return {
+        "title": report.source.title,
+        "date": report.source.date,
+        "words": report.stats.words,
+        "sentences": report.stats.sentences,
+        "summary": summary_text(summary) if summary is not None else None,
+        "sentiment_score": _float(sentiment.document.score) if sentiment is not None else None,
+        "sentiment_label": sentiment.document.label if sentiment is not None else None,
+        **framing_densities(report.framing),
+        **framing_measure(report.framing),
+        "readability_grade": _float(readability.consensus_grade) if readability is not None else None,
+    }
+
+
+def summary_text(section: SummarySection) -> str:
+    texts = [s.text.strip() for s in section.sentences]
     return " ".join(t for t in texts if t)
 
 
-def framing_densities(section: Any) -> dict[str, float | None]:
-    categories = _dict(_dict(section).get("categories"))
-    if not categories:
-        ran = isinstance(section, dict)
+def framing_densities(section: FramingSection | None) -> dict[str, float | None]:
+    if section is None or not section.categories:
         # Framing ran and found nothing: every density is 0. Not run: empty cells.
-        zero = 0.0 if ran else None
-        return {framing_column(c): zero for c in FRAMING_CATEGORIES} | {
-            "framing_other_per_1000": zero
-        }
+        zero = 0.0 if section is not None else None
+        return {framing_column(c): zero for c in FRAMING_CATEGORIES} | {"framing_other_per_1000": zero}
     densities: dict[str, float | None] = {framing_column(c): 0.0 for c in FRAMING_CATEGORIES}
     other = 0.0
-    for name, figures in categories.items():
-        value = _float(_dict(figures).get("per_1000_words")) or 0.0
+    for name, figures in section.categories.items():
+        value = _float(figures.per_1000_words) or 0.0
         if name in FRAMING_CATEGORIES:
             densities[framing_column(name)] = value
         else:
@@ -133,37 +135,23 @@ def framing_densities(section: Any) -> dict[str, float | None]:
     return densities
 
 
-def framing_measure(section: Any) -> dict[str, float | None]:
+def framing_measure(section: FramingSection | None) -> dict[str, float | None]:
     """The loaded-language density and biased share with their intervals (empty when absent)."""
-    measure = _dict(_dict(section).get("measure"))
-    density = _dict(measure.get("loaded_per_1000_words"))
-    share = _dict(measure.get("biased_share"))
+    measure = section.measure if section is not None else None
+    if measure is None:
+        return dict.fromkeys(name for name, _ in FRAMING_MEASURE_COLUMNS)
+    density, share = measure.loaded_per_1000_words, measure.biased_share
     return {
-        "framing_measure_loaded_per_1000": _float(density.get("value")),
-        "framing_measure_loaded_per_1000_low": _float(density.get("low")),
-        "framing_measure_loaded_per_1000_high": _float(density.get("high")),
-        "framing_measure_quoted_per_1000": _float(_dict(measure.get("voices")).get("quoted_per_1000_words")),
-        "framing_measure_biased_share": _float(share.get("value")),
-        "framing_measure_biased_share_low": _float(share.get("low")),
-        "framing_measure_biased_share_high": _float(share.get("high")),
+        "framing_measure_loaded_per_1000": _float(density.value),
+        "framing_measure_loaded_per_1000_low": _float(density.low),
+        "framing_measure_loaded_per_1000_high": _float(density.high),
+        "framing_measure_quoted_per_1000": _float(measure.voices.quoted_per_1000_words),
+        "framing_measure_biased_share": _float(share.value),
+        "framing_measure_biased_share_low": _float(share.low),
+        "framing_measure_biased_share_high": _float(share.high),
     }
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return int(value)
-
-
-def _float(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
+def _float(value: float | None) -> float | None:
+    """A float cell; the JSON writes non-finite numbers as null, so they are empty cells."""
+    return None if value is None or not math.isfinite(value) else float(value)

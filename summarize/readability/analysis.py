@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from summarize.context import Context
+    from summarize.framing.section import FramingSection
     from summarize.report import Report
 
 __all__ = [
@@ -73,35 +74,17 @@ def _field(item: Any, name: str) -> Any:
     return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
-def _framing_spans(framing: Any) -> list[Any]:
-    """Every span-like item the framing section lists, whatever the container is called."""
-    spans: list[Any] = []
-    for name in ("spans", "highlights", "items", "markers", "findings", "phrases", "passives"):
-        value = _field(framing, name)
-        if isinstance(value, dict):
-            value = [
-                item for group in value.values() for item in (group if isinstance(group, list) else [group])
-            ]
-        if isinstance(value, (list, tuple)):
-            spans.extend(value)
-    return spans
-
-
-def passive_sentences(framing: Any, doc: Document, prose_sentences: int) -> PassiveSentences | None:
+def passive_sentences(
+    framing: FramingSection | None, doc: Document, prose_sentences: int
+) -> PassiveSentences | None:
     """Sentences holding a passive span found by the framing analysis (category naming "passive")."""
     if framing is None:
         return None
-    indices: set[int] = set()
-    for span in _framing_spans(framing):
-        category = " ".join(str(_field(span, key) or "") for key in ("category", "kind", "type", "label"))
-        if "passive" not in category.lower():
-            continue
-        sentence = _field(span, "sentence")
-        if not isinstance(sentence, int):
-            start = _field(span, "start")
-            sentence = doc.sentence_at(start) if isinstance(start, int) else None
-        if isinstance(sentence, int):
-            indices.add(sentence)
+    indices = {
+        sentence
+        for span in framing.spans
+        if "passive" in span.category.lower() and (sentence := doc.sentence_at(span.start)) is not None
+    }
     ordered = sorted(indices)
     return PassiveSentences(
         count=len(ordered),

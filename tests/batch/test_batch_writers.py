@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -13,19 +14,31 @@ from summarize.batch.records import duplicate_record, error_record, finish, resu
 from summarize.batch.row import FRAMING_CATEGORIES, column_names, framing_column
 from summarize.batch.writers import JOURNAL, open_writer
 from summarize.errors import OutputError, UsageError
+from summarize.framing.section import CategoryStat
+from summarize.summary.section import SummarySentence
+from tests.typed_reports import make_report
 
 
 def _report(words: int, label: str, title: str = "T") -> dict:
-    """A report-shaped dict with the fields the flat row reads."""
-    return {
-        "source": {"title": title, "date": None},
-        "stats": {"words": words, "sentences": 3},
-        "summary": {"sentences": [{"text": "First."}, {"text": "Second."}]},
-        "sentiment": {"document": {"score": -0.25, "label": label}},
-        "framing": {"categories": {"hedge": {"count": 2, "per_1000_words": 12.5},
-                                   "my_own": {"count": 1, "per_1000_words": 4.0}}},
-        "readability": {"consensus_grade": 9.5},
-    }
+    """A typed report's JSON form, with the figures the flat row reads set."""
+    report = make_report(title=title)
+    sentiment = report.sentiment
+    framing = report.framing
+    assert sentiment is not None and framing is not None and report.readability is not None
+    report = dataclasses.replace(
+        report,
+        stats=dataclasses.replace(report.stats, words=words),
+        summary=dataclasses.replace(
+            report.summary,
+            sentences=[SummarySentence("First.", [0], 1.0), SummarySentence("Second.", [1], 1.0)],
+        ),
+        sentiment=dataclasses.replace(sentiment, document=dataclasses.replace(sentiment.document, label=label,
+                                                                              score=-0.25)),
+        framing=dataclasses.replace(framing, categories={
+            "hedge": CategoryStat("Hedges", 2, 12.5, 0), "my_own": CategoryStat("Mine", 1, 4.0, 0)}),
+        readability=dataclasses.replace(report.readability, consensus_grade=9.5),
+    )
+    return report.to_dict()
 
 
 def _records() -> list:

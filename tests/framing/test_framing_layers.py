@@ -108,48 +108,26 @@ def test_differences_within_noise() -> None:
 
 
 def test_html_shows_the_two_layers_apart() -> None:
-    from summarize.render.html import render_report_dict_html
+    from summarize.framing.section import ArticleMeasure, CategoryStat, VoiceCounts
+    from summarize.render.html import render_report_html
+    from tests.typed_reports import framing_section, make_report, span
 
     text = "The regime may fall. Officials said so."
-    data = {
-        "sentences": [
-            {"index": 0, "text": "The regime may fall.", "start": 0, "end": 20, "paragraph": 0},
-            {"index": 1, "text": "Officials said so.", "start": 21, "end": 39, "paragraph": 0},
-        ],
-        "framing": {
-            "spans": [
-                {
-                    "start": 4,
-                    "end": 10,
-                    "text": "regime",
-                    "category": "actor_label",
-                    "layer": "loaded",
-                    "confidence": 0.31,
-                    "explanation": "Label.",
-                    "in_quote": False,
-                },
-                {
-                    "start": 11,
-                    "end": 14,
-                    "text": "may",
-                    "category": "hedge",
-                    "layer": "device",
-                    "explanation": "Modal.",
-                    "in_quote": False,
-                },
-            ],
-            "categories": {
-                "actor_label": {"label": "Labels", "count": 1, "per_1000_words": 125.0, "layer": "loaded"},
-                "hedge": {"label": "Hedges", "count": 1, "per_1000_words": 125.0, "layer": "device"},
-            },
-            "document": {"score": 0.1, "biased_share": 0.5},
-            "measure": {
-                "loaded_per_1000_words": {"value": 125.0, "low": 0.0, "high": 250.0},
-                "biased_share": {"value": 0.5, "low": 0.0, "high": 1.0},
-            },
-        },
+    spans = [
+        span(text, "regime", "actor_label", confidence=0.31, explanation="Label."),
+        span(text, "may", "hedge", layer="device", explanation="Modal."),
+    ]
+    measure = ArticleMeasure(
+        Interval(125.0, 0.0, 250.0), Interval(0.5, 0.0, 1.0), VoiceCounts(1, 0, 125.0, 0.0), 1, 8, 2
+    )
+    categories = {
+        "actor_label": CategoryStat("Labels", 1, 125.0, 0),
+        "hedge": CategoryStat("Hedges", 1, 125.0, 0, "device"),
     }
-    html = render_report_dict_html(data, text, sections=("framing",))
+    report = make_report(
+        text, framing=lambda doc: framing_section(doc, spans, categories=categories, measure=measure)
+    )
+    html = render_report_html(report, ("framing",))
     loaded_at = html.index("Loaded language (the bias measure)")
     devices_at = html.index("Framing devices (for teaching; not counted as bias)")
     assert loaded_at < html.index("confidence 0.31") < devices_at < html.rindex("Modal.")

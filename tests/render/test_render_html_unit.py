@@ -1,7 +1,7 @@
 """The HTML report without a browser: escaping, structure, optional sections, charts, compare.
 
-Reports here are assembled by hand around a real Document (the project's own splitter),
-with sections shaped like the JSON contracts, so these tests need no model.
+Reports here are typed reports built by hand around a real Document (tests/typed_reports.py),
+so these tests need no model and a renamed section field breaks them.
 """
 
 from __future__ import annotations
@@ -9,102 +9,31 @@ from __future__ import annotations
 import dataclasses
 import re
 from html.parser import HTMLParser
-from typing import Any
 
 import pytest
 
 from summarize.compare import ActorNaming, CategoryComparison, Comparison, TermUse
-from summarize.document import Source, build_document
-from summarize.jsonable import to_jsonable
+from summarize.document import Document
+from summarize.framing.section import CategoryStat, QuoteInfo
 from summarize.render.html import render_compare_html, render_report_dict_html, render_report_html
-from summarize.render.html_base import CSP
-from summarize.render.html_charts import ArcPoint, sentiment_arc_svg
-from summarize.render.html_palette import UNDERLINES, category_styles
-from summarize.render.html_quotes import quote_ranges
-from summarize.report import (
-    SCHEMA_VERSION,
-    SECTIONS,
-    Provenance,
-    Report,
-    SentenceInfo,
-    SourceInfo,
-    Stats,
+from summarize.render.html.base import CSP
+from summarize.render.html.charts import ArcPoint, sentiment_arc_svg
+from summarize.render.html.palette import UNDERLINES, category_styles
+from summarize.render.html.quotes import quote_ranges
+from summarize.report import SECTIONS, Report, ReportFormatError, SchemaVersionError
+from summarize.sentiment.section import ActorSentiment, Contribution, SentimentSection
+from summarize.summary.section import Flag, SummarySentence
+from tests.typed_reports import (
+    ARTICLE,
+    framing_section,
+    make_report,
+    sentiment_section,
+    span,
+    summary_section,
 )
 
-ARTICLE = (
-    "Regime Forces Clear the Square\n\n"
-    "The regime launched an unprovoked assault on the camp at dawn, witnesses said. "
-    "Police claimed the camp was a hazard.\n\n"
-    "\"We were asleep when they came and nobody warned us,\" said Ana Lis, a teacher. "
-    "The ministry has yet to comment on the 63 injuries.\n\n"
-    "Officials said the square reopened to traffic by noon."
-)
 HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> & "quotes"'
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-def _span(text: str, term: str, category: str, **extra: Any) -> dict[str, Any]:
-    start = text.index(term)
-    return {
-        "start": start, "end": start + len(term), "text": term, "category": category,
-        "explanation": extra.get("explanation", f"{category} explanation"),
-        "alternative": extra.get("alternative", "a neutral word"),
-        "in_quote": extra.get("in_quote", False), "speaker": extra.get("speaker"),
-    }
-
-
-def make_report(text: str = ARTICLE, *, title: str | None = "Square cleared", sections: bool = True,
-                **overrides: Any) -> Report:
-    doc = build_document(text, Source(kind="text", title=title))
-    n = len(doc.sentences)
-    framing = overrides.get("framing") if "framing" in overrides else {
-        "spans": [
-            _span(text, "unprovoked assault", "loaded"),
-            _span(text, "regime", "actor_label"),
-            _span(text, "claimed", "attribution"),
-            _span(text, "has yet to", "presupposition"),
-        ],
-        "categories": {
-            "loaded": {"label": "Loaded and emotive terms", "count": 1, "per_1000_words": 18.2},
-            "actor_label": {"label": "Labels for actors", "count": 1, "per_1000_words": 18.2},
-            "attribution": {"label": "Stance-bearing attribution verbs", "count": 1, "per_1000_words": 18.2},
-            "presupposition": {"label": "Presupposition markers", "count": 1, "per_1000_words": 18.2},
-        },
-        "sentences": [{"index": i, "score": 0.8 if i == 1 else 0.1, "biased": i == 1} for i in range(n)],
-        "document": {"score": 0.31, "biased_share": 1 / n},
-    }
-    summary = {
-        "method": "extractive", "model": {"id": "all-MiniLM-L6-v2", "source": "package"}, "chunks": 1,
-        "sentences": [
-            {"text": doc.sentences[1].text, "source_sentences": [1], "support": 1.0, "flags": []},
-            {"text": "Some 99 people were hurt.", "source_sentences": [4], "support": 0.5, "flags": ["99"]},
-        ],
-    }
-    sentiment = {
-        "backend": "vader", "model": None, "document": {"score": -0.35, "label": "negative"},
-        "sentences": [{"index": i, "score": (-1) ** i * 0.1 * i} for i in range(n)],
-        "actors": [{"name": "Ana Lis", "aliases": ["Lis"], "mentions": 1, "score": -0.2,
-                    "evidence": [{"sentence": 3, "score": -0.2}]}],
-        "contributions": [{"text": "assault", "start": text.find("assault"), "end": 0, "weight": -0.6}],
-    }
-    readability = {
-        "flesch_kincaid_grade": 9.1, "smog_index": None, "consensus_grade": 9.4,
-        "grade_band": "grade 9-10, high school", "reading_time_seconds": 20.0, "long_words_share": 0.2,
-        "sentence_lengths": {"mean": 12.0, "median": 11.0, "longest": [{"index": 1, "words": 15}]},
-        "warnings": ["SMOG needs at least 30 sentences"],
-        "summary": {"flesch_kincaid_grade": 7.0, "consensus_grade": 7.2, "grade_band": "grade 7"},
-    }
-    parts = {"summary": summary, "sentiment": sentiment, "framing": framing, "readability": readability}
-    parts = {k: (v if sections else None) for k, v in parts.items()} | overrides
-    return Report(
-        schema_version=SCHEMA_VERSION,
-        source=SourceInfo(**dataclasses.asdict(doc.source)),
-        stats=Stats(len(text), doc.word_count, n, len(doc.paragraphs), {}),
-        sentences=[SentenceInfo(s.index, s.text, s.start, s.end, s.paragraph) for s in doc.sentences],
-        provenance=Provenance("0.1.0", [], {}, {"read": 0.01}, ["a <b>warning</b>"]),
-        document=doc,
-        **parts,
-    )
 
 
 class _Tree(HTMLParser):
@@ -237,6 +166,19 @@ def test_sentiment_arc_and_actor_bars_are_svg() -> None:
     assert "9.4" in html and "7.2" in html  # article and summary consensus grades
 
 
+def test_driving_words_count_their_uses_when_none_pushed_up() -> None:
+    # Bug fixed: the count's method came from the pushed-up list only, so an article whose words
+    # all pushed down lost the ×N of each word.
+    def sentiment(doc: Document) -> SentimentSection:
+        words = [Contribution("assault", m.start(), m.end(), -0.6, 0, "lexicon")
+                 for m in re.finditer("assault", doc.text)]
+        return sentiment_section(doc, contributions=tuple(words), pushed_up=(), pushed_down=(words[0],))
+
+    text = ARTICLE + " The assault went on."
+    html = render_report_html(make_report(text, sentiment=sentiment), ("sentiment",))
+    assert re.search(r'class="chip neg"[^>]*>assault ×2 <small>−0.60</small>', html)
+
+
 def test_readability_figures_compare_article_and_summary() -> None:
     html = render_report_html(make_report(), SECTIONS)
     row = re.search(r"<th scope=\"row\">Flesch-Kincaid grade</th><td class=\"num\">9.1</td>"
@@ -248,20 +190,23 @@ def test_readability_figures_compare_article_and_summary() -> None:
 
 def test_user_text_is_escaped_everywhere() -> None:
     text = f"A headline {HOSTILE}\n\nThe regime said {HOSTILE} today. It was calm."
-    span = _span(text, "regime", "<b>cat</b>", explanation=HOSTILE, alternative=HOSTILE,
-                 speaker=HOSTILE, in_quote=True)
+    hostile_span = span(text, "regime", "<b>cat</b>", explanation=HOSTILE, alternative=HOSTILE,
+                        speaker=HOSTILE, in_quote=True)
+    word = Contribution(HOSTILE, 0, 5, 0.4, 0, "lexicon")
     report = make_report(
         text, title=HOSTILE,
-        framing={"spans": [span], "categories": {"<b>cat</b>": {"label": HOSTILE, "count": 1}},
-                 "quotes": [{"start": 0, "end": 10, "speaker": HOSTILE, "words": 9}]},
-        summary={"method": HOSTILE, "sentences": [{"text": HOSTILE, "source_sentences": [0],
-                                                   "flags": [HOSTILE, {"text": HOSTILE}]}]},
-        sentiment={"backend": HOSTILE, "document": {"label": HOSTILE},
-                   "actors": [{"name": HOSTILE, "aliases": [HOSTILE], "score": 0.1,
-                               "evidence": [HOSTILE]}],
-                   "contributions": [{"text": HOSTILE, "weight": 0.4}]},
-        readability={"grade_band": HOSTILE, HOSTILE: 3.0, "warnings": [HOSTILE]},
+        framing=lambda doc: framing_section(
+            doc, [hostile_span], categories={"<b>cat</b>": CategoryStat(HOSTILE, 1, 1.0, 1)},
+            quotes=[QuoteInfo(0, 10, HOSTILE, 9)]),
+        summary=lambda doc: summary_section(
+            doc, method=HOSTILE, sentences=[SummarySentence(HOSTILE, [0], 1.0, [Flag(HOSTILE, HOSTILE)])]),
+        sentiment=lambda doc: sentiment_section(
+            doc, backend=HOSTILE, actors=(ActorSentiment(HOSTILE, HOSTILE, (HOSTILE,), 1, 0.1, HOSTILE, ()),),
+            contributions=(word,), pushed_up=(word,), pushed_down=()),
     )
+    assert report.readability is not None
+    report = dataclasses.replace(report, readability=dataclasses.replace(
+        report.readability, grade_band=HOSTILE, warnings=[HOSTILE]))
     html = render_report_html(report, SECTIONS)
     tree = parse(html)
     assert tree.errors == []
@@ -293,30 +238,25 @@ def test_sections_argument_chooses_what_is_shown(chosen: tuple[str, ...]) -> Non
         assert 'class="mark ' not in html
 
 
-@pytest.mark.parametrize("broken", [
-    {"summary": {"sentences": "not a list"}},
-    {"summary": {"sentences": [None, 3, {"text": None, "source_sentences": [999, -1, "x"]}]}},
-    {"framing": {"spans": [{"start": 5}, {"start": 10, "end": 5}, {"start": 0, "end": 10 ** 6}]}},
-    {"framing": {"spans": None, "categories": {"x": 3}, "sentences": [{"biased": True}]}},
-    {"sentiment": {"sentences": [{"index": 999, "score": 1}, {"index": 0, "score": "bad"}],
-                   "actors": [{"score": 1}, {"name": "N", "score": float("nan")}]}},
-    {"readability": {"consensus_grade": "high", "sentence_lengths": [3, 4, "x"], "summary": []}},
-    {"sentiment": [], "readability": "none", "framing": 7, "summary": {}},
-])
-def test_missing_or_malformed_fields_are_skipped_not_fatal(broken: dict[str, Any]) -> None:
-    html = render_report_html(make_report(**broken), SECTIONS)
-    assert parse(html).errors == []
-    assert 'id="article"' in html
+def test_a_saved_report_that_is_not_one_is_refused_naming_the_field() -> None:
+    data = make_report().to_dict()
+    data["framing"]["spans"][0]["start"] = "five"
+    with pytest.raises(ReportFormatError, match=r"framing\.spans\[0\]\.start: expected int, found a string"):
+        render_report_dict_html(data)
+    with pytest.raises(SchemaVersionError, match=r"schema_version '2\.0\.0'.*reads schema 1\.x"):
+        Report.from_dict(make_report().to_dict() | {"schema_version": "2.0.0"})
+    # A newer minor version (fields this version does not know) is read.
+    assert Report.from_dict(make_report().to_dict() | {"schema_version": "1.9.0", "new": 1}).summary
 
 
 def test_overlapping_and_cross_sentence_spans_keep_the_markup_valid() -> None:
     text = ARTICLE
     spans = [
-        _span(text, "unprovoked assault on the camp", "loaded"),
-        _span(text, "assault", "conflict"),  # inside the longer one: dropped
-        {**_span(text, "witnesses said. Police", "hedge")},  # crosses a sentence boundary: clipped
+        span(text, "unprovoked assault on the camp", "loaded"),
+        span(text, "assault", "conflict"),  # inside the longer one: dropped
+        span(text, "witnesses said. Police", "hedge"),  # crosses a sentence boundary: clipped
     ]
-    report = make_report(framing={"spans": spans})
+    report = make_report(framing=lambda doc: framing_section(doc, spans))
     tree = parse(render_report_html(report, SECTIONS))
     assert tree.errors == []
     assert _squash("".join(tree.article_text)) == _squash(ARTICLE)
@@ -326,6 +266,7 @@ def test_report_dict_without_document_keeps_offsets() -> None:
     report = make_report()
     data = report.to_dict()
     html = render_report_dict_html(data, None, None, SECTIONS)
+    assert html == render_report_html(Report.from_dict(data), SECTIONS)
     assert "unprovoked assault<span class=\"tag\"" in html
     assert parse(html).errors == []
 
@@ -390,9 +331,8 @@ def test_compare_view_shows_both_profiles_and_terms_only_one_uses() -> None:
     assert naming and "the ministry" in naming.group(0) and "×4" in naming.group(0)
 
 
-def test_compare_view_from_json_and_from_nothing() -> None:
-    data = to_jsonable(_comparison("<script>alert(1)</script>"))
-    html = render_compare_html(data)
+def test_compare_view_escapes_titles_and_renders_an_empty_comparison() -> None:
+    html = render_compare_html(_comparison("<script>alert(1)</script>"))
     assert "<script>" not in html and "&lt;script&gt;" in html
-    empty = render_compare_html({})
-    assert parse(empty).errors == [] and "Article A" in empty
+    empty = render_compare_html(Comparison(" ", "", 0, 0, 0.0, 0.0, 0.0, 0.0, [], [], [], [], [], 0.0))
+    assert parse(empty).errors == [] and "Article A" in empty and "Article B" in empty

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from summarize.pipeline import analyze
-from summarize.render.html_summary import render_summary_section
+from summarize.render.html.summary import render_summary_section
 from summarize.render.markdown import render_report_markdown
 from summarize.render.terminal import render_text
 from summarize.settings import Settings
+from summarize.summary.section import ModelInfo, SummarySection
 
 
 def test_terminal_markdown_and_html_name_the_lead_rule(sample_path: Path) -> None:
@@ -18,14 +19,15 @@ def test_terminal_markdown_and_html_name_the_lead_rule(sample_path: Path) -> Non
         flat = " ".join(text.split())
         assert "extractive · lead-position rule (summary-scorer)" in flat
         assert "MiniLM" not in flat
-    html = render_summary_section(report.to_dict()["summary"], len(report.sentences))
+    assert report.summary is not None
+    html = render_summary_section(report.summary, len(report.sentences))
     assert "lead-position rule" in html and "MiniLM" not in html
 
 
 def test_html_says_when_the_extractive_summary_stands_in_for_a_generated_one() -> None:
-    section = {"method": "abstractive", "shown": "extractive", "selection": "lead-position rule",
-               "model": {"id": "tiny-bart", "source": "path:/m"}, "sentences": [],
-               "supported_by_construction": True}
+    section = SummarySection(method="abstractive", shown="extractive", selection="lead-position rule",
+                             model=ModelInfo("tiny-bart", "path:/m"), chunks=1, length="3 sentences",
+                             sentences=[], supported_by_construction=True)
     html = render_summary_section(section, 0)
     assert "extractive fallback (no abstractive sentence passed --strict)" in html
 

@@ -1,35 +1,28 @@
 """The compare view: two articles' framing profiles side by side.
 
-Rendered from ``summarize.compare.Comparison`` (or its JSON form): category densities
-of both articles on one chart and in a table, the terms only one of them uses, the
-terms both use, and how each names the same actors. Fields are read defensively, so
-a missing one is left out, never a crash; all text is escaped.
+Rendered from ``summarize.compare.Comparison``: category densities of both articles
+on one chart and in a table, the terms only one of them uses, the terms both use, and
+how each names the same actors. All text is escaped.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from summarize.jsonable import to_jsonable
-from summarize.render.html_base import (
-    as_dict,
-    as_int,
-    as_list,
-    as_num,
-    as_str,
+from summarize.compare import ActorNaming, CategoryComparison, Comparison, TermUse
+from summarize.render.html.base import (
     definition_list,
     esc,
-    first_str,
+    finite,
     fmt_int,
     fmt_num,
+    nonblank,
     page,
     section,
 )
-from summarize.render.html_charts import PairRow, paired_bars_svg
-from summarize.render.html_palette import CategoryStyle, category_css, category_styles, short_label
+from summarize.render.html.charts import PairRow, paired_bars_svg
+from summarize.render.html.palette import CategoryStyle, category_css, category_styles, short_label
 
 MAX_TERMS_SHOWN = 60
 
@@ -42,41 +35,18 @@ class Term:
     in_quotes: int = 0
 
 
-def comparison_dict(comparison: Any) -> dict[str, Any]:
-    if isinstance(comparison, Mapping):
-        return dict(comparison)
-    if dataclasses.is_dataclass(comparison) and not isinstance(comparison, type):
-        return as_dict(to_jsonable(comparison))
-    return {}
+def _terms(uses: Sequence[TermUse]) -> list[Term]:
+    return [Term(u.text, nonblank(u.category), u.count or 1, u.in_quotes) for u in uses if nonblank(u.text)]
 
 
-def _terms(value: Any) -> list[Term]:
-    out = []
-    for raw in as_list(value):
-        if isinstance(raw, str) and raw.strip():
-            out.append(Term(raw, None))
-        elif isinstance(raw, Mapping) and (text := first_str(raw, "text", "term")):
-            out.append(
-                Term(
-                    text,
-                    as_str(raw.get("category")),
-                    as_int(raw.get("count")) or 1,
-                    as_int(raw.get("in_quotes")) or 0,
-                )
-            )
-    return out
-
-
-def render_compare_page(comparison: Any) -> str:
-    data = comparison_dict(comparison)
-    title_a = as_str(data.get("title_a")) or "Article A"
-    title_b = as_str(data.get("title_b")) or "Article B"
-    categories = [as_dict(c) for c in as_list(data.get("categories")) if isinstance(c, Mapping)]
-    categories = [c for c in categories if as_str(c.get("name"))]
-    only_a, only_b = _terms(data.get("only_a")), _terms(data.get("only_b"))
-    shared = _terms(data.get("shared"))
-    labels = {c["name"]: label for c in categories if (label := as_str(c.get("label")))}
-    names = [c["name"] for c in categories] + [t.category for t in only_a + only_b if t.category]
+def render_compare_page(data: Comparison) -> str:
+    title_a = nonblank(data.title_a) or "Article A"
+    title_b = nonblank(data.title_b) or "Article B"
+    categories = [c for c in data.categories if nonblank(c.name)]
+    only_a, only_b = _terms(data.only_a), _terms(data.only_b)
+    shared = [Term(text, None) for text in data.shared if nonblank(text)]
+    labels = {c.name: label for c in categories if (label := nonblank(c.label))}
+    names = [c.name for c in categories] + [t.category for t in only_a + only_b if t.category]
     styles = category_styles(names, labels)
 
     head = (
@@ -87,22 +57,21 @@ def render_compare_page(comparison: Any) -> str:
         head,
         _profiles(data, categories, styles, (title_a, title_b)),
         _terms_section(only_a, only_b, shared, styles, (title_a, title_b)),
-        _actors(data.get("actors"), (title_a, title_b)),
+        _actors(data.actors, (title_a, title_b)),
     ]
     nav = [("profiles", "Framing profiles"), ("terms", "Terms"), ("actors", "Actors")]
     return page(f"{title_a} vs {title_b}", "\n".join(body), nav=nav, extra_css=category_css(styles.values()))
 
 
-def _verdict_facts(data: Mapping[str, Any], side: str) -> list[tuple[str, str]]:
+def _verdict_facts(data: Comparison, side: str) -> list[tuple[str, str]]:
     """Loaded-language density and biased share with their 95% intervals."""
     facts = []
-    for raw in as_list(data.get("verdicts")):
-        verdict = as_dict(raw)
-        figure = as_dict(verdict.get(side))
-        value, low, high = (as_num(figure.get(k)) for k in ("value", "low", "high"))
+    for verdict in data.verdicts:
+        figure = verdict.a if side == "a" else verdict.b
+        value, low, high = finite(figure.value), finite(figure.low), finite(figure.high)
         if value is None or low is None or high is None:
             continue
-        if verdict.get("figure") == "biased_share":
+        if verdict.figure == "biased_share":
             facts.append(
                 ("Sentences judged biased", f"{value * 100:.0f}% (95% CI {low * 100:.0f}–{high * 100:.0f}%)")
             )
@@ -116,25 +85,29 @@ def _verdict_facts(data: Mapping[str, Any], side: str) -> list[tuple[str, str]]:
     return facts
 
 
-def _verdicts(data: Mapping[str, Any]) -> str:
-    items = [as_str(as_dict(v).get("text")) for v in as_list(data.get("verdicts"))]
-    lis = "".join(f"<li>{esc(t)}</li>" for t in items if t)
+def _verdicts(data: Comparison) -> str:
+    lis = "".join(f"<li>{esc(v.text)}</li>" for v in data.verdicts if nonblank(v.text))
     return f'<ul class="verdicts">{lis}</ul>' if lis else ""
 
 
-def _side_facts(data: Mapping[str, Any], side: str) -> str:
-    facts = [("Words", fmt_int(as_int(data.get(f"words_{side}"))))]
+def _side_facts(data: Comparison, side: str) -> str:
+    words, score, share = (
+        (data.words_a, data.score_a, data.biased_share_a)
+        if side == "a"
+        else (data.words_b, data.score_b, data.biased_share_b)
+    )
+    facts = [("Words", fmt_int(words))]
     facts += _verdict_facts(data, side)
-    if (score := as_num(data.get(f"score_{side}"))) is not None:
-        facts.append(("Framing score", fmt_num(score, 2)))
-    if (share := as_num(data.get(f"biased_share_{side}"))) is not None:
-        facts.append(("Sentences judged framed", f"{share * 100:.0f}%"))
+    if (shown := finite(score)) is not None:
+        facts.append(("Framing score", fmt_num(shown, 2)))
+    if (part := finite(share)) is not None:
+        facts.append(("Sentences judged framed", f"{part * 100:.0f}%"))
     return definition_list(facts)
 
 
 def _profiles(
-    data: Mapping[str, Any],
-    categories: Sequence[Mapping[str, Any]],
+    data: Comparison,
+    categories: Sequence[CategoryComparison],
     styles: Mapping[str, CategoryStyle],
     titles: tuple[str, str],
 ) -> str:
@@ -142,7 +115,7 @@ def _profiles(
         f'<div class="pair"><div><h3>A: {esc(titles[0])}</h3>{_side_facts(data, "a")}</div>'
         f"<div><h3>B: {esc(titles[1])}</h3>{_side_facts(data, 'b')}</div></div>"
     ) + _verdicts(data)
-    distance = as_num(data.get("profile_distance"))
+    distance = finite(data.profile_distance)
     intro = ""
     if distance is not None:
         intro = (
@@ -152,17 +125,16 @@ def _profiles(
         )
     rows, table_rows = [], []
     for c in categories:
-        name = c["name"]
-        style = styles[name]
-        pa, pb = as_num(c.get("per_1000_a")) or 0.0, as_num(c.get("per_1000_b")) or 0.0
-        device = " (device, not counted)" if c.get("layer") == "device" else ""
+        style = styles[c.name]
+        pa, pb = finite(c.per_1000_a) or 0.0, finite(c.per_1000_b) or 0.0
+        device = " (device, not counted)" if c.layer == "device" else ""
         rows.append(PairRow(style.label + device, pa, pb))
         table_rows.append(
             f'<tr><th scope="row"><span class="mark swatch {style.css_class}">{esc(style.label + device)}'
             f'<span class="tag" aria-hidden="true">{esc(style.tag)}</span></span></th>'
             f'<td class="num">{fmt_num(pa)}</td><td class="num">{fmt_num(pb)}</td>'
-            f'<td class="num">{fmt_int(as_int(c.get("count_a")))}</td>'
-            f'<td class="num">{fmt_int(as_int(c.get("count_b")))}</td></tr>'
+            f'<td class="num">{fmt_int(c.count_a)}</td>'
+            f'<td class="num">{fmt_int(c.count_b)}</td></tr>'
         )
     chart = ""
     if any(r.a or r.b for r in rows):
@@ -226,27 +198,26 @@ def _terms_section(
     return section("terms", "Terms only one of them uses", body, intro=intro)
 
 
-def _names(item: Mapping[str, Any], side: str) -> str:
-    names = [n for n in as_list(item.get(f"names_{side}")) if isinstance(n, str)]
-    mentions = as_int(item.get(f"mentions_{side}"))
-    framing = [f for f in as_list(item.get(f"framing_{side}")) if isinstance(f, str)]
+def _names(item: ActorNaming, side: str) -> str:
+    names, mentions, framing = (
+        (item.names_a, item.mentions_a, item.framing_a)
+        if side == "a"
+        else (item.names_b, item.mentions_b, item.framing_b)
+    )
     text = esc(", ".join(names)) or "—"
-    if mentions is not None:
-        text += f' <span class="muted">×{mentions}</span>'
+    text += f' <span class="muted">×{mentions}</span>'
     if framing:
         text += f"<br><small>framing nearby: {esc(', '.join(framing))}</small>"
     return text
 
 
-def _actors(value: Any, titles: tuple[str, str]) -> str:
-    rows = []
-    for raw in as_list(value):
-        item = as_dict(raw)
-        if actor := first_str(item, "actor", "name"):
-            rows.append(
-                f'<tr><th scope="row">{esc(actor)}</th><td>{_names(item, "a")}</td>'
-                f"<td>{_names(item, 'b')}</td></tr>"
-            )
+def _actors(actors: Sequence[ActorNaming], titles: tuple[str, str]) -> str:
+    rows = [
+        f'<tr><th scope="row">{esc(item.actor)}</th><td>{_names(item, "a")}</td>'
+        f"<td>{_names(item, 'b')}</td></tr>"
+        for item in actors
+        if nonblank(item.actor)
+    ]
     if not rows:
         return section(
             "actors", "How each names the actors", '<p class="empty">No actor is named in both articles.</p>'

@@ -1,4 +1,4 @@
-"""Building blocks of the HTML report: escaping, defensive field access, the page shell.
+"""Building blocks of the HTML report: escaping, number formats, the page shell.
 
 The report is one self-contained file. The Content-Security-Policy below forbids
 every fetch (scripts, styles, fonts, images, frames, connections) except inline
@@ -11,14 +11,17 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.summary.section import ModelInfo
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 _TAG = re.compile(r"<[^>]*>")
-_CSS_PATH = Path(__file__).resolve().parent.parent / "data" / "html" / "report.css"
+_CSS_PATH = Path(__file__).resolve().parents[2] / "data" / "html" / "report.css"
 
 
 def esc(value: object) -> str:
@@ -32,40 +35,14 @@ def stylesheet() -> str:
     return _CSS_PATH.read_text(encoding="utf-8").replace("</", "<\\/")
 
 
-# Defensive readers: sections come from other modules and may lack fields; a
-# missing or ill-typed field is skipped, never a crash.
-def as_dict(value: Any) -> dict[str, Any]:
-    return dict(value) if isinstance(value, Mapping) else {}
+def nonblank(value: str | None) -> str | None:
+    """``value`` when it holds more than white space: blank labels are left out, not shown empty."""
+    return value if value is not None and value.strip() else None
 
 
-def as_list(value: Any) -> list[Any]:
-    return list(value) if isinstance(value, (list, tuple)) else []
-
-
-def as_num(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
-def as_int(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value
-
-
-def as_str(value: Any) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value
-    return None
-
-
-def first_str(mapping: Mapping[str, Any], *keys: str) -> str | None:
-    for key in keys:
-        text = as_str(mapping.get(key))
-        if text is not None:
-            return text
-    return None
+def finite(value: float | None) -> float | None:
+    """A number to show, or None (a non-finite figure is written to JSON as null)."""
+    return float(value) if value is not None and math.isfinite(value) else None
 
 
 def fmt_num(value: float | None, digits: int = 1, *, signed: bool = False) -> str:
@@ -85,13 +62,11 @@ def humanize(key: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def model_label(value: Any) -> str | None:
-    """A model field may be a string or a ``{id, source}`` mapping."""
-    if isinstance(value, str):
-        return value or None
-    data = as_dict(value)
-    ident = first_str(data, "id", "name", "model")
-    source = first_str(data, "source", "path")
+def model_label(model: ModelInfo | str | None) -> str | None:
+    """A model field is a name (sentiment) or an ``{id, source}`` pair (summary)."""
+    if model is None or isinstance(model, str):
+        return model or None
+    ident, source = nonblank(model.id), nonblank(model.source)
     if ident and source and source != ident:
         return f"{ident} ({source})"
     return ident

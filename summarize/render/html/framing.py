@@ -4,48 +4,38 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
-from summarize.render.html_article import Mark
-from summarize.render.html_base import (
-    as_dict,
-    as_int,
-    as_list,
-    as_num,
-    as_str,
+from summarize.framing.section import FramingSection, Interval
+from summarize.render.html.article import Mark
+from summarize.render.html.base import (
     definition_list,
     esc,
+    finite,
     fmt_num,
+    nonblank,
     section,
     sentence_link,
 )
-from summarize.render.html_palette import CategoryStyle, short_label
+from summarize.render.html.palette import CategoryStyle, short_label
 
 
 def category_figures(
-    framing: Mapping[str, Any], marks: Sequence[Mark]
+    framing: FramingSection | None, marks: Sequence[Mark]
 ) -> dict[str, tuple[int, float | None]]:
-    """category -> (count, per 1,000 words); counted from the spans when not reported."""
-    figures: dict[str, tuple[int, float | None]] = {}
-    for name, raw in as_dict(framing.get("categories")).items():
-        data = as_dict(raw)
-        count = as_int(data.get("count"))
-        if count is None and (n := as_int(raw)) is not None:
-            count = n
-        figures[name] = (count or 0, as_num(data.get("per_1000_words")))
+    """category -> (count, per 1,000 words); counted from the marks for categories not reported."""
+    figures: dict[str, tuple[int, float | None]] = {
+        name: (stat.count, finite(stat.per_1000_words))
+        for name, stat in (framing.categories.items() if framing is not None else ())
+    }
     counted = Counter(m.category for m in marks)
     for name, count in counted.items():
         figures.setdefault(name, (count, None))
     return figures
 
 
-def category_labels(framing: Mapping[str, Any]) -> dict[str, str]:
+def category_labels(framing: FramingSection) -> dict[str, str]:
     """category -> display label, when the framing section gives one."""
-    out = {}
-    for name, raw in as_dict(framing.get("categories")).items():
-        if label := as_str(as_dict(raw).get("label")):
-            out[name] = label
-    return out
+    return {name: label for name, stat in framing.categories.items() if (label := nonblank(stat.label))}
 
 
 def legend(
@@ -73,9 +63,10 @@ def legend(
     return f'<div class="legend">{title}<ul>{"".join(items)}</ul></div>'
 
 
-def _interval_text(raw: Any, percent: bool = False) -> str | None:
-    data = as_dict(raw)
-    value, low, high = as_num(data.get("value")), as_num(data.get("low")), as_num(data.get("high"))
+def _interval_text(interval: Interval | None, percent: bool = False) -> str | None:
+    if interval is None:
+        return None
+    value, low, high = finite(interval.value), finite(interval.low), finite(interval.high)
     if value is None:
         return None
     if percent:
@@ -87,19 +78,16 @@ def _interval_text(raw: Any, percent: bool = False) -> str | None:
     )
 
 
-def _facts(
-    framing: Mapping[str, Any], loaded: Sequence[Mark], devices: Sequence[Mark]
-) -> list[tuple[str, str]]:
-    document = as_dict(framing.get("document"))
-    measure = as_dict(framing.get("measure"))
+def _facts(framing: FramingSection, loaded: Sequence[Mark], devices: Sequence[Mark]) -> list[tuple[str, str]]:
+    document, measure = framing.document, framing.measure
     facts = []
-    if (density := _interval_text(measure.get("loaded_per_1000_words"))) is not None:
+    if measure and (density := _interval_text(measure.loaded_per_1000_words)) is not None:
         facts.append(("Loaded language per 1,000 words (writer's voice)", density))
-    if (share := _interval_text(measure.get("biased_share"), percent=True)) is not None:
+    if measure and (share := _interval_text(measure.biased_share, percent=True)) is not None:
         facts.append(("Sentences judged biased", share))
-    elif (plain := as_num(document.get("biased_share"))) is not None:
+    elif (plain := finite(document.biased_share)) is not None:
         facts.append(("Sentences judged biased", f"{plain * 100:.0f}%"))
-    if (score := as_num(document.get("score"))) is not None:
+    if (score := finite(document.score)) is not None:
         facts.append(("Framing score", fmt_num(score, 2)))
     facts.append(("Loaded-language terms", str(len(loaded))))
     if in_quotes := sum(1 for m in loaded if m.in_quote):
@@ -119,13 +107,12 @@ def _term_table(rows: list[str], caption: str) -> str:
 
 
 def render_framing_section(
-    framing: Any,
+    framing: FramingSection,
     marks: Sequence[Mark],
     styles: Mapping[str, CategoryStyle],
     text: str,
     sentence_of: Callable[[int], int | None],
 ) -> str:
-    framing = as_dict(framing)
     figures = category_figures(framing, marks)
     loaded = [m for m in marks if m.layer != "device"]
     devices = [m for m in marks if m.layer == "device"]
@@ -193,11 +180,8 @@ def _term_row(
     )
 
 
-def biased_sentences(framing: Any) -> dict[int, float | None]:
-    out: dict[int, float | None] = {}
-    for raw in as_list(as_dict(framing).get("sentences")):
-        data = as_dict(raw)
-        index = as_int(data.get("index"))
-        if index is not None and data.get("biased") is True:
-            out[index] = as_num(data.get("score"))
-    return out
+def biased_sentences(framing: FramingSection | None) -> dict[int, float | None]:
+    """Sentence index -> framing score, for the sentences decided biased."""
+    if framing is None:
+        return {}
+    return {s.index: finite(s.score) for s in framing.sentences if s.biased}

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarize.render.html_base import esc, fmt_num
+from summarize.render.html.base import esc, fmt_num
 
 POSITIVE = "#0072B2"
 NEGATIVE = "#D55E00"
@@ -212,10 +212,10 @@ def grade_scale_svg(markers: Sequence[tuple[str, float]], *, chart_id: str = "gr
             f'<text class="tick" x="{(x(b_lo) + x(b_hi)) / 2:.1f}" y="{scale_y + 50}" '
             f'text-anchor="middle">{esc(label)}</text>'
         )
-    for grade in range(0, 21, 2):
+    for tick in range(0, 21, 2):
         parts.append(
-            f'<text class="tick small" x="{x(grade):.1f}" y="{scale_y + 30}" '
-            f'text-anchor="middle">{grade}</text>'
+            f'<text class="tick small" x="{x(tick):.1f}" y="{scale_y + 30}" '
+            f'text-anchor="middle">{tick}</text>'
         )
     for i, (name, grade) in enumerate(markers):
         cx = x(grade)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from summarize.render.html_base import as_int, as_num, as_str, esc, first_str, fmt_num
-from summarize.render.html_palette import CategoryStyle, short_label
+from summarize.render.html.base import esc, finite, fmt_num, nonblank
+from summarize.render.html.palette import CategoryStyle, short_label
+
+if TYPE_CHECKING:
+    from summarize.framing.section import FramingSpan
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,29 +60,23 @@ class ArticleView:
     backlinks: Mapping[int, Sequence[int]] = field(default_factory=dict)  # sentence -> summary nos.
 
 
-def marks_from_spans(spans: Sequence[object], text_length: int) -> list[Mark]:
-    """Framing spans (JSON dicts) to marks; spans without valid offsets are skipped."""
-    marks = []
-    for raw in spans:
-        if not isinstance(raw, Mapping):
-            continue
-        start, end = as_int(raw.get("start")), as_int(raw.get("end"))
-        if start is None or end is None or not 0 <= start < end <= text_length:
-            continue
-        marks.append(
-            Mark(
-                start=start,
-                end=end,
-                category=as_str(raw.get("category")) or "other",
-                explanation=first_str(raw, "explanation", "why"),
-                alternative=first_str(raw, "alternative", "neutral_alternative", "neutral"),
-                in_quote=bool(raw.get("in_quote")),
-                speaker=first_str(raw, "speaker"),
-                layer="device" if raw.get("layer") == "device" else "loaded",
-                confidence=as_num(raw.get("confidence")),
-            )
+def marks_from_spans(spans: Sequence[FramingSpan], text_length: int) -> list[Mark]:
+    """Framing spans to marks; spans whose offsets fall outside the text are skipped."""
+    return [
+        Mark(
+            start=span.start,
+            end=span.end,
+            category=nonblank(span.category) or "other",
+            explanation=nonblank(span.explanation),
+            alternative=nonblank(span.alternative),
+            in_quote=span.in_quote,
+            speaker=nonblank(span.speaker),
+            layer=span.layer,
+            confidence=finite(span.confidence),
         )
-    return marks
+        for span in spans
+        if 0 <= span.start < span.end <= text_length
+    ]
 
 
 def render_article(view: ArticleView) -> str:
