@@ -21,11 +21,11 @@ from summarize.backends.locate import locate_folder_or_hub
 from summarize.backends.registry import get_entry, package_path
 from summarize.backends.verify import verify_file
 from summarize.errors import ModelError
+from summarize.settings import DEFAULT_ENCODER
 
 if TYPE_CHECKING:
     import numpy as np
 
-DEFAULT_ENCODER = "minilm"
 _LOCK = threading.Lock()
 _CACHE: dict[str, Encoder] = {}
 

@@ -124,11 +124,12 @@ def batch_command(
     from summarize.settings import parse_analyses
 
     chosen = parse_analyses(analyses) if analyses else None
-    settings = o.build_settings(
-        analyses=chosen, method=method, model=model, encoder=encoder, sentences=sentences,
-        words=words, ratio=ratio, strict=strict, sentiment_backend=sentiment_backend,
-        sentiment_model=sentiment_model, lexicon=lexicon, lexicon_only=lexicon_only,
+    given = o.AnalysisOptions(
+        method=method, model=model, encoder=encoder, sentences=sentences, words=words, ratio=ratio,
+        strict=strict, sentiment_backend=sentiment_backend, sentiment_model=sentiment_model,
+        lexicon=lexicon, lexicon_only=lexicon_only, max_chars=max_chars,
     )
+    settings = o.build_settings(given, chosen)
     refuse_unused_batch_options(
         engine=engine, ray_address=ray_address, workers=workers, recycle_after=recycle_after,
         out=out, row_group_rows=row_group_rows,
@@ -137,7 +138,7 @@ def batch_command(
     options = BatchOptions(
         settings=settings,
         workers=default_workers() if workers is None else workers,
-        max_chars=max_chars,
+        max_chars=settings.input.max_chars,
         batch_articles=batch_size,
         recycle_after=recycle_after,
         dedupe=not keep_duplicates,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from summarize.cli.options import OutputFormat
 from summarize.document import Document
+from summarize.inputs.settings import InputSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +66,12 @@ def run_tokens(
     force: bool,
     model: str | None,
     encoder: str,
-    max_chars: int,
-    timeout: float,
+    limits: InputSettings,
 ) -> None:
     from summarize.inputs.read import read_article
     from summarize.render.output import write_output
 
-    doc = read_article(article, max_chars=max_chars, timeout=timeout)
+    doc = read_article(article, max_chars=limits.max_chars, timeout=limits.url_timeout)
     counts = count_for_models(doc, encoder, model)
     warnings = _warnings(counts)
     if fmt is OutputFormat.json:

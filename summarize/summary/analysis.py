@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from summarize.errors import UsageError
 from summarize.summary.section import Flag, ModelInfo, SummarySection, SummarySentence
 
 if TYPE_CHECKING:
@@ -19,17 +18,13 @@ if TYPE_CHECKING:
     from summarize.report import Report
     from summarize.summary.length import LengthTarget
 
-METHODS = ("extractive", "abstractive", "hybrid")
-DEFAULT_ABSTRACTIVE_MODEL = "smollm2"
 JOB = "summary"
 
 
 def run(doc: Document, ctx: Context) -> SummarySection:
     from summarize.summary.length import resolve_length
 
-    settings = ctx.settings.summary
-    if settings.method not in METHODS:
-        raise UsageError(f"unknown summary method '{settings.method}'; choose from {', '.join(METHODS)}")
+    settings = ctx.settings.summary  # its method is checked when the settings are made
     # The extractive default stops at the scorer's word budget (chosen with it by cross-
     # validation); generated summaries keep a plain sentence count.
     words_per_sentence = None
@@ -106,9 +101,10 @@ def _generated_section(
         trace_sources,
     )
     from summarize.summary.length import LengthTarget
+    from summarize.summary.settings import DEFAULT_GENERATOR
 
     settings = ctx.settings.summary
-    generator = load_generator(settings.model or DEFAULT_ABSTRACTIVE_MODEL, settings.dtype)
+    generator = load_generator(settings.model or DEFAULT_GENERATOR, settings.dtype)
     ctx.record_model(JOB, generator.id, generator.source)
     scorer_info: ModelInfo | None = None
     selection: str | None = None
