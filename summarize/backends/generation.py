@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends.interfaces import GenerationOptions
 from summarize.backends.locate import locate_folder_or_hub
-from summarize.backends.registry import get_entry, missing_model_error, package_path
+from summarize.backends.registry import get_entry, missing_model_error
+from summarize.backends.sources import source_for
 from summarize.errors import ModelError
 
 SEQ2SEQ = "seq2seq"
@@ -29,16 +31,6 @@ _LOCK = threading.Lock()
 _CACHE: dict[str, Generator] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class GenerationOptions:
-    max_new_tokens: int
-    num_beams: int = 1
-    temperature: float = 0.0  # 0 means greedy
-    repetition_penalty: float | None = None
-    no_repeat_ngram_size: int | None = None
-    seed: int = 0
-
-
 @dataclass
 class Generator:
     """A loaded generation model, its tokenizer, kind, context size and provenance."""
@@ -50,6 +42,11 @@ class Generator:
     tokenizer: Any
     context_tokens: int
     input_prefix: str = ""  # T5's "summarize: "
+
+    @property
+    def output_shares_context(self) -> bool:
+        """A decoder-only (chat) model writes its output into the context the prompt fills."""
+        return self.kind == CHAT
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
@@ -129,19 +126,13 @@ def resolve_generator(name: str) -> tuple[str, str, str]:
     """(what to load, model id, source) for a registry name, folder or hub id."""
     entry = get_entry(name)
     if entry is not None:
-        if entry.name == "smollm2":
-            from summarize.backends.smollm2 import converted_checkpoint
-
-            folder = converted_checkpoint()
-            if folder is not None:
-                return str(folder), entry.id, f"cache:{folder}"
-            if name == entry.name:  # the short name means the offline copy
-                raise missing_model_error(entry.name, "summary")
-        else:
-            folder = package_path(entry)
-            if folder is not None:
-                return str(folder), entry.id, f"path:{folder}"
-        name = entry.id
+        source = source_for(entry)
+        folder = source.folder(entry)
+        if folder is not None:
+            return str(folder), entry.id, source.label(entry, folder)
+        if source.short_name_is_offline and name == entry.name:
+            raise missing_model_error(entry.name, "summary")
+        name = entry.id  # fall back to the hub id
     return locate_folder_or_hub(
         name,
         unknown=(

@@ -21,6 +21,7 @@ class OfflineSource:
     sha256: str | None = None
     path: str | None = None  # a path relative to models/ (weights committed here)
     install: str | None = None  # the command that makes it available
+    convert: str | None = None  # how the package's weights become loadable (backends/sources.py)
 
 
 @dataclass(frozen=True, slots=True)

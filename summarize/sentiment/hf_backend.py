@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends.interfaces import SentimentScorer
 from summarize.backends.locate import locate_folder_or_hub
 from summarize.errors import ModelError
 
@@ -76,7 +77,7 @@ def label_polarity(id2label: dict[int, str]) -> tuple[float, ...]:
     return tuple(-1.0 + 2.0 * i / (n - 1) for i in range(n))
 
 
-def load_classifier(name: str) -> HFClassifier:
+def load_classifier(name: str) -> SentimentScorer:
     with _LOCK:
         if name not in _CACHE:
             _CACHE[name] = _load(name)

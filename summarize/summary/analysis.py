@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import numpy as np
     from rich.console import RenderableType
 
+    from summarize.backends.interfaces import SentenceEncoder
     from summarize.context import Context
     from summarize.document import Document
     from summarize.report import Report
@@ -122,7 +123,8 @@ def _generated_section(
     generated = summarize_units(units, generator, target, settings)
 
     article = index_article(doc.text)
-    vectors = ctx.encoder(JOB).encode(generated.sentences)
+    encoder_model: SentenceEncoder = ctx.encoder(JOB)
+    vectors = encoder_model.encode(generated.sentences)
     sentences: list[SummarySentence] = []
     for text, vector in zip(generated.sentences, vectors, strict=True):
         support = trace_sources(text, vector, texts, embeddings)
