@@ -56,7 +56,7 @@ class Encoder:
             dim = self.model.get_sentence_embedding_dimension()
             return np.zeros((0, dim), dtype=np.float32)
         if self.runtime == "numpy":
-            return self.model.encode(texts)
+            return np.asarray(self.model.encode(texts))
         with _torch_threads(encoder_threads()):
             vectors = self.model.encode(
                 texts,
@@ -65,7 +65,7 @@ class Encoder:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-        return vectors.astype(np.float32, copy=False)
+        return np.asarray(vectors, dtype=np.float32)
 
     def token_count(self, text: str) -> int:
         if self.runtime == "numpy":

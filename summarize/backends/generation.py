@@ -162,7 +162,7 @@ def _load(name: str, dtype: str) -> Generator:
     )
     from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     local = Path(target).is_dir()
     offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes"}
     local_only = False

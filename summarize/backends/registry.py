@@ -87,7 +87,7 @@ def package_path(entry: ModelEntry) -> Path | None:
         getter = getattr(module, "get_model_path", None)
         if getter is not None:
             return Path(getter())
-        return Path(module.__file__).parent
+        return Path(module.__file__).parent if module.__file__ else None
     return None
 
 

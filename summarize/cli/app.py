@@ -28,7 +28,7 @@ def _name_arguments_without_types() -> None:
     def display_type(self: TyperArgument, ctx) -> str:  # type: ignore[no-untyped-def]
         return "" if self.metavar else typed(self, ctx)
 
-    TyperArgument.display_type = display_type  # type: ignore[method-assign]
+    TyperArgument.display_type = display_type  # type: ignore[method-assign,assignment]
 
 
 _name_arguments_without_types()
@@ -82,7 +82,7 @@ def _analyze(article: str, settings: Settings, output: Path | None, force: bool)
 
 
 def _emit(
-    report,
+    report: Report,
     fmt: o.OutputFormat,
     output: Path | None,
     force: bool,

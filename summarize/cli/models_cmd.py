@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -36,7 +36,7 @@ def list_models(
     from summarize.backends.registry import load_registry
     from summarize.cli.pipes import stdout_console
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, entry in load_registry().items():
         ready, how = availability(name)
         rows.append({

@@ -178,7 +178,7 @@ def _read_stdin(max_bytes: int) -> bytes:
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
         # Read one byte past the limit, not the whole pipe: memory stays bounded.
-        data = buffer.read(max_bytes + 1)
+        data: bytes = buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(
                 f"-: too large (more than {max_bytes:,} bytes on standard input). {cost_note()}. "

@@ -88,7 +88,7 @@ def _load(name: str) -> HFClassifier:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     target, model_id, source = locate_folder_or_hub(
         name,
         bare_names_are_hub_ids=True,
