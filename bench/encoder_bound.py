@@ -116,7 +116,7 @@ def main() -> int:
     texts = articles[1 : args.articles + 1]
     settings = Settings()
     analyze(articles[0], settings)  # load the models, warm up
-    auto_model = load_encoder(settings.summary.encoder).model.auto_model
+    auto_model = load_encoder(settings.encoder).model.auto_model
     meter = ForwardMeter(auto_model)
     auto_model.forward = meter  # instance attribute: nn.Module.__call__ finds it
 

@@ -63,7 +63,7 @@ class Context:
     def encoder(self, job: str) -> Encoder:
         from summarize.backends.encoder import load_encoder
 
-        encoder = load_encoder(self.settings.summary.encoder)
+        encoder = load_encoder(self.settings.encoder)
         self.record_model(job, encoder.id, encoder.source)
         return encoder
 

@@ -121,9 +121,7 @@ def count_model_tokens(doc: Document, ctx: Context) -> dict[str, int]:
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:
-    from summarize.jsonable import to_jsonable
-
-    return to_jsonable(settings)
+    return settings.recorded()
 
 
 def analyze(
@@ -131,9 +129,12 @@ def analyze(
     settings: Settings | None = None,
     *,
     context: Context | None = None,
+    on_stage: StageCallback | None = None,
     **source_fields: Any,
 ) -> Report:
     """Analyse an article given as text (or an already built Document).
+
+    Text longer than ``settings.input.max_chars`` is refused, as the CLI refuses it.
 
     >>> from summarize import analyze
     >>> report = analyze("Officials said the bridge reopened on Monday. ...")
@@ -147,9 +148,11 @@ def analyze(
         doc = text
     else:
         started = time.perf_counter()
-        doc = document_from_text(text, Source(kind="text", **source_fields))
+        doc = document_from_text(
+            text, Source(kind="text", **source_fields), max_chars=ctx.settings.input.max_chars
+        )
         read_seconds = time.perf_counter() - started
-        report = run_analyses(doc, ctx)
+        report = run_analyses(doc, ctx, on_stage)
         report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
         return report
-    return run_analyses(doc, ctx)
+    return run_analyses(doc, ctx, on_stage)

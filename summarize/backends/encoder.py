@@ -18,14 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarize.backends.locate import locate_folder_or_hub
-from summarize.backends.registry import get_entry, package_path
+from summarize.backends.registry import get_entry
+from summarize.backends.sources import source_for
 from summarize.backends.verify import verify_file
 from summarize.errors import ModelError
+from summarize.settings import DEFAULT_ENCODER
 
 if TYPE_CHECKING:
     import numpy as np
 
-DEFAULT_ENCODER = "minilm"
 _LOCK = threading.Lock()
 _CACHE: dict[str, Encoder] = {}
 
@@ -55,7 +56,7 @@ class Encoder:
             dim = self.model.get_sentence_embedding_dimension()
             return np.zeros((0, dim), dtype=np.float32)
         if self.runtime == "numpy":
-            return self.model.encode(texts)
+            return np.asarray(self.model.encode(texts))
         with _torch_threads(encoder_threads()):
             vectors = self.model.encode(
                 texts,
@@ -64,7 +65,7 @@ class Encoder:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-        return vectors.astype(np.float32, copy=False)
+        return np.asarray(vectors, dtype=np.float32)
 
     def token_count(self, text: str) -> int:
         if self.runtime == "numpy":
@@ -125,13 +126,13 @@ def resolve_encoder(name: str) -> tuple[str, str, str]:
     """(what to load, model id, source description) for ``name``, without loading it."""
     entry = get_entry(name)
     if entry is not None:
-        folder = package_path(entry)
+        weights = source_for(entry)
+        folder = weights.folder(entry)
         if folder is not None:
-            source = entry.offline
-            if source and source.file and source.sha256:
-                verify_file(folder / source.file, source.sha256)
-            where = f"package:{source.package}" if source and source.package else f"path:{folder}"
-            return str(folder), entry.id, where
+            offline = entry.offline
+            if offline and offline.file and offline.sha256:
+                verify_file(folder / offline.file, offline.sha256)
+            return str(folder), entry.id, weights.label(entry, folder)
         name = entry.id  # fall back to the hub id
     return locate_folder_or_hub(
         name,

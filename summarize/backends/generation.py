@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends.interfaces import GenerationOptions
 from summarize.backends.locate import locate_folder_or_hub
-from summarize.backends.registry import get_entry, missing_model_error, package_path
+from summarize.backends.registry import get_entry, missing_model_error
+from summarize.backends.sources import source_for
 from summarize.errors import ModelError
 
 SEQ2SEQ = "seq2seq"
@@ -25,18 +27,23 @@ CHAT = "chat"
 MAX_CHAT_CONTEXT = 2048
 DEFAULT_SEQ2SEQ_CONTEXT = 512
 
-_LOCK = threading.Lock()
-_CACHE: dict[str, Generator] = {}
-
 
 @dataclass(frozen=True, slots=True)
-class GenerationOptions:
-    max_new_tokens: int
-    num_beams: int = 1
-    temperature: float = 0.0  # 0 means greedy
-    repetition_penalty: float | None = None
-    no_repeat_ngram_size: int | None = None
-    seed: int = 0
+class Architecture:
+    """What differs between the kinds of generation model, so no code branches on the kind."""
+
+    auto_class: str  # the transformers Auto class that loads it
+    decoder_only: bool  # the output follows the prompt in one context (and in the output ids)
+    max_context: int | None  # cap on the context used (None: the model's own)
+
+
+ARCHITECTURES = {
+    SEQ2SEQ: Architecture("AutoModelForSeq2SeqLM", decoder_only=False, max_context=None),
+    CHAT: Architecture("AutoModelForCausalLM", decoder_only=True, max_context=MAX_CHAT_CONTEXT),
+}
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Generator] = {}
 
 
 @dataclass
@@ -51,12 +58,17 @@ class Generator:
     context_tokens: int
     input_prefix: str = ""  # T5's "summarize: "
 
+    @property
+    def output_shares_context(self) -> bool:
+        """A decoder-only (chat) model writes its output into the context the prompt fills."""
+        return ARCHITECTURES[self.kind].decoder_only
+
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
     def prompt_for(self, text: str, instruction: str) -> str:
         """The full model input for ``text``: the chat template, or the seq2seq prefix."""
-        if self.kind == SEQ2SEQ:
+        if not ARCHITECTURES[self.kind].decoder_only:
             return self.input_prefix + text
         messages = [
             {"role": "system", "content": instruction},
@@ -75,7 +87,8 @@ class Generator:
         encoded = self.tokenizer(
             prompt,
             return_tensors="pt",
-            add_special_tokens=self.kind == SEQ2SEQ or not getattr(self.tokenizer, "chat_template", None),
+            add_special_tokens=not self.output_shares_context
+            or not getattr(self.tokenizer, "chat_template", None),
             truncation=False,
         )
         length = int(encoded["input_ids"].shape[1])
@@ -100,11 +113,11 @@ class Generator:
             pad = self.tokenizer.eos_token_id
         if pad is not None:
             kwargs["pad_token_id"] = pad
-        if self.kind == SEQ2SEQ:
+        if not self.output_shares_context:
             kwargs.setdefault("min_length", 0)
         with torch.inference_mode():
             output = self.model.generate(**encoded, **kwargs)
-        tokens = output[0] if self.kind == SEQ2SEQ else output[0][length:]
+        tokens = output[0][length:] if self.output_shares_context else output[0]
         return str(self.tokenizer.decode(tokens, skip_special_tokens=True)).strip()
 
 
@@ -129,19 +142,13 @@ def resolve_generator(name: str) -> tuple[str, str, str]:
     """(what to load, model id, source) for a registry name, folder or hub id."""
     entry = get_entry(name)
     if entry is not None:
-        if entry.name == "smollm2":
-            from summarize.backends.smollm2 import converted_checkpoint
-
-            folder = converted_checkpoint()
-            if folder is not None:
-                return str(folder), entry.id, f"cache:{folder}"
-            if name == entry.name:  # the short name means the offline copy
-                raise missing_model_error(entry.name, "summary")
-        else:
-            folder = package_path(entry)
-            if folder is not None:
-                return str(folder), entry.id, f"path:{folder}"
-        name = entry.id
+        source = source_for(entry)
+        folder = source.folder(entry)
+        if folder is not None:
+            return str(folder), entry.id, source.label(entry, folder)
+        if source.short_name_is_offline and name == entry.name:
+            raise missing_model_error(entry.name, "summary")
+        name = entry.id  # fall back to the hub id
     return locate_folder_or_hub(
         name,
         unknown=(
@@ -158,20 +165,16 @@ def _context_tokens(kind: str, config: Any, tokenizer: Any) -> int:
         tokenizer_max = None
     limits = [x for x in (positions, tokenizer_max) if x]
     context = min(limits) if limits else DEFAULT_SEQ2SEQ_CONTEXT
-    return min(context, MAX_CHAT_CONTEXT) if kind == CHAT else context
+    cap = ARCHITECTURES[kind].max_context
+    return min(context, cap) if cap else context
 
 
 def _load(name: str, dtype: str) -> Generator:
     target, model_id, source = resolve_generator(name)
-    from transformers import (
-        AutoConfig,
-        AutoModelForCausalLM,
-        AutoModelForSeq2SeqLM,
-        AutoTokenizer,
-    )
+    from transformers import AutoConfig, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     local = Path(target).is_dir()
     offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes"}
     local_only = False
@@ -189,7 +192,9 @@ def _load(name: str, dtype: str) -> Generator:
         tokenizer = AutoTokenizer.from_pretrained(
             target, trust_remote_code=False, local_files_only=local_only
         )
-        loader = AutoModelForSeq2SeqLM if kind == SEQ2SEQ else AutoModelForCausalLM
+        import transformers
+
+        loader = getattr(transformers, ARCHITECTURES[kind].auto_class)
         model = loader.from_pretrained(
             target,
             trust_remote_code=False,
@@ -207,7 +212,7 @@ def _load(name: str, dtype: str) -> Generator:
         raise ModelError(f"cannot load model '{name}' ({reason}); {hint}") from None
     model.eval()
     prefix = ""
-    if kind == SEQ2SEQ:
+    if not ARCHITECTURES[kind].decoder_only:
         params = (getattr(config, "task_specific_params", None) or {}).get("summarization", {})
         prefix = params.get("prefix") or ("summarize: " if config.model_type in {"t5", "mt5"} else "")
     return Generator(

@@ -88,7 +88,7 @@ class LightSentenceEncoder:
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         self.tokenizer = AutoTokenizer.from_pretrained(str(folder))
         self.auto_model: Any = AutoModel.from_pretrained(
             str(folder), use_safetensors=(folder / "model.safetensors").exists()

@@ -21,6 +21,7 @@ class OfflineSource:
     sha256: str | None = None
     path: str | None = None  # a path relative to models/ (weights committed here)
     install: str | None = None  # the command that makes it available
+    convert: str | None = None  # how the package's weights become loadable (backends/sources.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def package_path(entry: ModelEntry) -> Path | None:
         getter = getattr(module, "get_model_path", None)
         if getter is not None:
             return Path(getter())
-        return Path(module.__file__).parent
+        return Path(module.__file__).parent if module.__file__ else None
     return None
 
 

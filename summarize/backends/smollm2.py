@@ -91,8 +91,8 @@ def convert(gguf: Path, target: Path) -> Path:
     )
     model.config.quantization_config = None  # a plain dense checkpoint from here on
     if hasattr(model, "hf_quantizer"):
-        model.hf_quantizer = None
-    model.to(torch.bfloat16)
+        model.hf_quantizer = None  # type: ignore[assignment]
+    model.to(torch.bfloat16)  # type: ignore[arg-type]  # (transformers' stub wraps `to`)
     model.save_pretrained(str(partial), safe_serialization=True)
     tokenizer.save_pretrained(str(partial))
     # Rename last so an interrupted conversion never looks complete.

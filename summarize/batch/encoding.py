@@ -34,7 +34,7 @@ def needs_encoder(settings: Settings) -> bool:
     """
     from summarize.backends.registry import get_entry
 
-    entry = get_entry(settings.summary.encoder)
+    entry = get_entry(settings.encoder)
     jobs: tuple[str, ...] = entry.jobs if entry is not None else ("summary", "sentiment", "framing")
     wanted = set(settings.analyses) & set(jobs)
     if "sentiment" in wanted and settings.sentiment.backend != "minilm":
@@ -54,7 +54,7 @@ def prefill_contexts(docs: list[Document], contexts: list[Context], settings: Se
 
     if not docs:
         return
-    encoder = load_encoder(settings.summary.encoder)
+    encoder = load_encoder(settings.encoder)
     if encoder.runtime == "numpy":
         share_encoder_pass(docs, contexts, encoder, settings, handed_in=True)
         return
@@ -98,7 +98,7 @@ def _prefill_occlusion(
     unique = list(dict.fromkeys(t for texts in per_doc for t in texts))
     if not unique:
         return
-    vectors = load_encoder(settings.summary.encoder).encode(unique, batch_size=ENCODE_BATCH)
+    vectors = load_encoder(settings.encoder).encode(unique, batch_size=ENCODE_BATCH)
     row = {text: i for i, text in enumerate(unique)}
     for texts, ctx in zip(per_doc, contexts, strict=True):
         if texts:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from summarize import __version__
 from summarize.cli import options as o
 from summarize.cli.errors import handle_errors
+
+if TYPE_CHECKING:
+    from summarize.report import Report
+    from summarize.settings import Settings
 
 
 def _name_arguments_without_types() -> None:
@@ -23,7 +28,7 @@ def _name_arguments_without_types() -> None:
     def display_type(self: TyperArgument, ctx) -> str:  # type: ignore[no-untyped-def]
         return "" if self.metavar else typed(self, ctx)
 
-    TyperArgument.display_type = display_type  # type: ignore[method-assign]
+    TyperArgument.display_type = display_type  # type: ignore[method-assign,assignment]
 
 
 _name_arguments_without_types()
@@ -54,31 +59,30 @@ def main_callback(
     """What a news article says and how it says it."""
 
 
-def _analyze(article: str, settings, max_chars: int, timeout: float, output: Path | None, force: bool):
+def _analyze(article: str, settings: Settings, output: Path | None, force: bool) -> Report:
     import time
 
-    from summarize.context import Context
+    from summarize.cli.stages import stage_progress
     from summarize.inputs.read import read_article
-    from summarize.pipeline import run_analyses
+    from summarize.pipeline import analyze
     from summarize.render.output import check_writable
+    from summarize.report import SECTIONS
 
     o.check_force(force, output)
     if output is not None:
         check_writable(output, force=force)  # refuse before minutes of work, not after
     started = time.perf_counter()
-    doc = read_article(article, max_chars=max_chars, timeout=timeout)
+    limits = settings.input
+    doc = read_article(article, max_chars=limits.max_chars, timeout=limits.url_timeout)
     read_seconds = time.perf_counter() - started
-    from summarize.cli.stages import stage_progress
-    from summarize.report import SECTIONS
-
     chosen = tuple(n for n in SECTIONS if n in settings.analyses)
-    report = run_analyses(doc, Context(settings=settings), on_stage=stage_progress(doc, chosen))
+    report = analyze(doc, settings, on_stage=stage_progress(doc, chosen))
     report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
     return report
 
 
 def _emit(
-    report,
+    report: Report,
     fmt: o.OutputFormat,
     output: Path | None,
     force: bool,
@@ -125,164 +129,92 @@ def _all() -> tuple[str, ...]:
     return SECTIONS
 
 
-@app.command("report")
-@handle_errors
-def report_command(
-    article: o.Article = "-",
-    fmt: o.Format = o.OutputFormat.text,
-    output: o.Output = None,
-    force: o.Force = False,
-    allow_pickle: o.AllowPickle = False,
-    analyses: o.Analyses = None,
-    method: o.Method = o.SummaryMethod.extractive,
-    model: o.Model = None,
-    encoder: o.Encoder = None,
-    sentences: o.Sentences = None,
-    words: o.Words = None,
-    ratio: o.Ratio = None,
-    strict: o.Strict = False,
-    sentiment_backend: o.SentimentBackendOpt = None,
-    sentiment_model: o.SentimentModel = None,
-    lexicon: o.Lexicon = None,
-    lexicon_only: o.LexiconOnly = None,
-    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
-) -> None:
-    """Full report: summary, sentiment, framing and readability."""
-    o.apply_allow_pickle(allow_pickle)
+@dataclass(frozen=True, slots=True)
+class AnalysisCommand:
+    """A command that runs analyses on one article: its name, help, options and what it runs."""
+
+    name: str
+    help: str
+    options: tuple[str, ...]  # names in o.OPTIONS, in the order `--help` lists them
+    analyses: tuple[str, ...] | None = None  # None: every analysis, or those of --analyses
+    single: bool = False  # print only this command's section (JSON: the section alone)
+    count_model_tokens: bool = True
+
+
+_HEAD = ("article", "fmt", "output", "force")
+_SUMMARY = ("method", "model", "encoder", "sentences", "words", "ratio", "strict")
+_SENTIMENT = ("sentiment_backend", "sentiment_model")
+_FRAMING = ("lexicon", "lexicon_only")
+_INPUT = ("max_chars", "timeout")
+
+ANALYSIS_COMMANDS = (
+    AnalysisCommand(
+        "report", "Full report: summary, sentiment, framing and readability.",
+        (*_HEAD, "allow_pickle", "analyses", *_SUMMARY, *_SENTIMENT, *_FRAMING, *_INPUT),
+    ),
+    AnalysisCommand(
+        "summary", "Summary only, each sentence traced to the article sentences that support it.",
+        (*_HEAD, "allow_pickle", *_SUMMARY, *_INPUT), ("summary",), single=True,
+    ),
+    AnalysisCommand(
+        "sentiment",
+        "Sentiment of the article, each sentence and each named actor, with the words behind it.",
+        (*_HEAD, *_SENTIMENT, *_INPUT), ("sentiment",), single=True,
+    ),
+    AnalysisCommand(
+        "framing", "Loaded words and phrases, highlighted and explained, with densities per category.",
+        (*_HEAD, *_FRAMING, *_INPUT), ("framing",), single=True,
+    ),
+    AnalysisCommand(
+        "readability", "Readability indices, consensus grade, reading time (no model needed).",
+        (*_HEAD, *_INPUT), ("readability",), single=True, count_model_tokens=False,
+    ),
+)
+
+
+def run_analysis_command(command: AnalysisCommand, values: dict[str, Any]) -> None:
+    """Parse, build Settings, run the pipeline, render: the body of every analysis command."""
+    from dataclasses import fields, replace
+
     from summarize.settings import parse_analyses
 
-    chosen = parse_analyses(analyses) if analyses else None
-    settings = o.build_settings(
-        analyses=chosen,
-        method=method,
-        model=model,
-        encoder=encoder,
-        sentences=sentences,
-        words=words,
-        ratio=ratio,
-        strict=strict,
-        sentiment_backend=sentiment_backend,
-        sentiment_model=sentiment_model,
-        lexicon=lexicon,
-        lexicon_only=lexicon_only,
-    )
-    report = _analyze(article, settings, max_chars, timeout, output, force)
-    _emit(report, fmt, output, force, chosen)
+    if values.get("allow_pickle"):
+        o.apply_allow_pickle(True)
+    chosen = parse_analyses(values["analyses"]) if values.get("analyses") else command.analyses
+    names = {f.name for f in fields(o.AnalysisOptions)}
+    options = o.AnalysisOptions(**{k: v for k, v in values.items() if k in names})
+    settings = o.build_settings(options, chosen)
+    if not command.count_model_tokens:
+        settings = replace(settings, count_model_tokens=False)
+    output, force = values["output"], values["force"]
+    report = _analyze(values["article"], settings, output, force)
+    if command.single:
+        _emit(report, values["fmt"], output, force, chosen, single=command.name)
+    else:
+        _emit(report, values["fmt"], output, force, chosen)
 
 
-@app.command("summary")
-@handle_errors
-def summary_command(
-    article: o.Article = "-",
-    fmt: o.Format = o.OutputFormat.text,
-    output: o.Output = None,
-    force: o.Force = False,
-    allow_pickle: o.AllowPickle = False,
-    method: o.Method = o.SummaryMethod.extractive,
-    model: o.Model = None,
-    encoder: o.Encoder = None,
-    sentences: o.Sentences = None,
-    words: o.Words = None,
-    ratio: o.Ratio = None,
-    strict: o.Strict = False,
-    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
-) -> None:
-    """Summary only, each sentence traced to the article sentences that support it."""
-    o.apply_allow_pickle(allow_pickle)
-    settings = o.build_settings(
-        analyses=("summary",),
-        method=method,
-        model=model,
-        encoder=encoder,
-        sentences=sentences,
-        words=words,
-        ratio=ratio,
-        strict=strict,
-    )
-    _emit(
-        _analyze(article, settings, max_chars, timeout, output, force),
-        fmt,
-        output,
-        force,
-        ("summary",),
-        single="summary",
-    )
+def _register_analysis_command(command: AnalysisCommand) -> None:
+    """A typer command whose parameters are ``command.options``, taken from ``o.OPTIONS``."""
+    import inspect
+
+    def callback(**values: Any) -> None:
+        run_analysis_command(command, values)
+
+    parameters = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=o.OPTIONS[name][0],
+                          default=o.OPTIONS[name][1])
+        for name in command.options
+    ]
+    callback.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    callback.__annotations__ = {p.name: p.annotation for p in parameters}
+    callback.__name__ = f"{command.name}_command"
+    callback.__doc__ = command.help
+    app.command(command.name)(handle_errors(callback))
 
 
-@app.command("sentiment")
-@handle_errors
-def sentiment_command(
-    article: o.Article = "-",
-    fmt: o.Format = o.OutputFormat.text,
-    output: o.Output = None,
-    force: o.Force = False,
-    sentiment_backend: o.SentimentBackendOpt = None,
-    sentiment_model: o.SentimentModel = None,
-    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
-) -> None:
-    """Sentiment of the article, each sentence and each named actor, with the words behind it."""
-    settings = o.build_settings(
-        analyses=("sentiment",), sentiment_backend=sentiment_backend, sentiment_model=sentiment_model
-    )
-    _emit(
-        _analyze(article, settings, max_chars, timeout, output, force),
-        fmt,
-        output,
-        force,
-        ("sentiment",),
-        single="sentiment",
-    )
-
-
-@app.command("framing")
-@handle_errors
-def framing_command(
-    article: o.Article = "-",
-    fmt: o.Format = o.OutputFormat.text,
-    output: o.Output = None,
-    force: o.Force = False,
-    lexicon: o.Lexicon = None,
-    lexicon_only: o.LexiconOnly = None,
-    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
-) -> None:
-    """Loaded words and phrases, highlighted and explained, with densities per category."""
-    settings = o.build_settings(analyses=("framing",), lexicon=lexicon, lexicon_only=lexicon_only)
-    _emit(
-        _analyze(article, settings, max_chars, timeout, output, force),
-        fmt,
-        output,
-        force,
-        ("framing",),
-        single="framing",
-    )
-
-
-@app.command("readability")
-@handle_errors
-def readability_command(
-    article: o.Article = "-",
-    fmt: o.Format = o.OutputFormat.text,
-    output: o.Output = None,
-    force: o.Force = False,
-    max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
-) -> None:
-    """Readability indices, consensus grade, reading time (no model needed)."""
-    from dataclasses import replace
-
-    settings = replace(o.build_settings(analyses=("readability",)), count_model_tokens=False)
-    _emit(
-        _analyze(article, settings, max_chars, timeout, output, force),
-        fmt,
-        output,
-        force,
-        ("readability",),
-        single="readability",
-    )
+for _command in ANALYSIS_COMMANDS:
+    _register_analysis_command(_command)
 
 
 @app.command("tokens")
@@ -295,10 +227,12 @@ def tokens_command(
     model: o.Model = None,
     encoder: o.Encoder = None,
     max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
+    timeout: o.Timeout = o.DEFAULT_URL_TIMEOUT,
 ) -> None:
     """Numbered sentences, word count and model token counts, with context-length warnings."""
     from summarize.cli.tokens_cmd import run_tokens
+    from summarize.inputs.settings import InputSettings
+    from summarize.settings import DEFAULT_ENCODER
 
     o.check_force(force, output)
     run_tokens(
@@ -307,9 +241,8 @@ def tokens_command(
         output=output,
         force=force,
         model=model,
-        encoder=encoder or o.DEFAULT_ENCODER,
-        max_chars=max_chars,
-        timeout=timeout,
+        encoder=encoder or DEFAULT_ENCODER,
+        limits=InputSettings(max_chars=max_chars, url_timeout=timeout),
     )
 
 

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import signal
 import sys
-from contextlib import nullcontext
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from summarize.cli import options as o
 from summarize.errors import ExitCode
+
+if TYPE_CHECKING:
+    from summarize.batch.items import FolderFiles
+    from summarize.batch.runner import BatchStats, Progress
 
 # summarize.batch.runner.DEFAULT_RECYCLE_AFTER, repeated so `--help` does not import the engine
 DEFAULT_RECYCLE_AFTER = 1000
@@ -117,18 +122,18 @@ def batch_command(
     max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
 ) -> None:
     """Score many articles into one JSONL, CSV or Parquet result set; resumable, with progress."""
-    from summarize.batch.items import Fields, FolderFiles, count_items, expand_inputs, iter_items
-    from summarize.batch.progress import PlainProgress
-    from summarize.batch.runner import BatchOptions, Progress, StopOnInterrupt, default_workers, exit_at_once
+    from summarize.batch.items import Fields, FolderFiles, expand_inputs, iter_items
+    from summarize.batch.runner import BatchOptions, default_workers
     from summarize.batch.writers import open_writer
     from summarize.settings import parse_analyses
 
     chosen = parse_analyses(analyses) if analyses else None
-    settings = o.build_settings(
-        analyses=chosen, method=method, model=model, encoder=encoder, sentences=sentences,
-        words=words, ratio=ratio, strict=strict, sentiment_backend=sentiment_backend,
-        sentiment_model=sentiment_model, lexicon=lexicon, lexicon_only=lexicon_only,
+    given = o.AnalysisOptions(
+        method=method, model=model, encoder=encoder, sentences=sentences, words=words, ratio=ratio,
+        strict=strict, sentiment_backend=sentiment_backend, sentiment_model=sentiment_model,
+        lexicon=lexicon, lexicon_only=lexicon_only, max_chars=max_chars,
     )
+    settings = o.build_settings(given, chosen)
     refuse_unused_batch_options(
         engine=engine, ray_address=ray_address, workers=workers, recycle_after=recycle_after,
         out=out, row_group_rows=row_group_rows,
@@ -137,7 +142,7 @@ def batch_command(
     options = BatchOptions(
         settings=settings,
         workers=default_workers() if workers is None else workers,
-        max_chars=max_chars,
+        max_chars=settings.input.max_chars,
         batch_articles=batch_size,
         recycle_after=recycle_after,
         dedupe=not keep_duplicates,
@@ -150,27 +155,48 @@ def batch_command(
     items = iter_items(
         paths, Fields(id=id_field, text=text_field), all_files=all_files, folder_files=folder_files
     )
-    show_bar = not quiet and sys.stderr.isatty()
-    progress: Progress = PlainProgress()
-    if show_bar:
-        from summarize.batch.progress import RichProgress
+    progress, bar = _progress(quiet, paths, all_files)
 
-        progress = RichProgress(total=count_items(paths, all_files=all_files))
-    # The runner answers stop signals while it runs and then puts this handler back, so a
-    # Ctrl-C that comes after it has finished stopping (while the summary prints or the
-    # process exits) ends the process at once with the stop's code, not by the signal.
+    def run() -> BatchStats:
+        if engine is Engine.ray:
+            from summarize.batch.ray_engine import run_ray
+
+            return run_ray(items, writer, options, progress, address=ray_address)
+        from summarize.batch.runner import run_local
+
+        return run_local(items, writer, options, progress)
+
+    stats = _run_answering_stops(run, bar)
+    _say_how_it_ended(stats, quiet=quiet, inputs=inputs, out=out, folder_files=folder_files)
+    raise typer.Exit(code=int(stats.exit_code()))
+
+
+def _progress(
+    quiet: bool, paths: list[Path], all_files: bool
+) -> tuple[Progress, AbstractContextManager[Any]]:
+    """The progress the runner reports to, and the context that shows it (a bar on a terminal)."""
+    from summarize.batch.progress import PlainProgress
+
+    if quiet or not sys.stderr.isatty():
+        return PlainProgress(), nullcontext()
+    from summarize.batch.items import count_items
+    from summarize.batch.progress import RichProgress
+
+    bar = RichProgress(total=count_items(paths, all_files=all_files))
+    return bar, bar
+
+
+def _run_answering_stops(run: Callable[[], BatchStats], bar: AbstractContextManager[Any]) -> BatchStats:
+    """Run the batch; the runner answers stop signals while it runs and then puts this handler back,
+    so a Ctrl-C that comes after it has finished stopping (while the summary prints or the process
+    exits) ends the process at once with the stop's code, not by the signal."""
+    from summarize.batch.runner import StopOnInterrupt, exit_at_once
+
     previous = {sig: signal.signal(sig, exit_at_once) for sig in StopOnInterrupt.SIGNALS}
     stats = None
     try:
-        with progress if show_bar else nullcontext():  # type: ignore[attr-defined]
-            if engine is Engine.ray:
-                from summarize.batch.ray_engine import run_ray
-
-                stats = run_ray(items, writer, options, progress, address=ray_address)
-            else:
-                from summarize.batch.runner import run_local
-
-                stats = run_local(items, writer, options, progress)
+        with bar:
+            stats = run()
     finally:
         for sig, handler in previous.items():
             if stats is not None and stats.interrupted:
@@ -180,6 +206,12 @@ def batch_command(
                 signal.signal(sig, signal.SIG_IGN)
             else:
                 signal.signal(sig, handler)
+    return stats
+
+
+def _say_how_it_ended(
+    stats: BatchStats, *, quiet: bool, inputs: list[str], out: Path, folder_files: FolderFiles
+) -> None:
     if not quiet:
         typer.echo(closing_summary(stats, out, folder_files), err=True)
     if stats.skipped_errors and not stats.interrupted:
@@ -191,7 +223,6 @@ def batch_command(
             f"to redo them: {retry_command(inputs, out)}",
             err=True,
         )
-    raise typer.Exit(code=int(stats.exit_code()))
 
 
 def refuse_unused_batch_options(
@@ -236,7 +267,7 @@ def retry_command(inputs: list[str], out: Path) -> str:
     return shlex.join(["summarize", *args, "--retry-errors"])
 
 
-def closing_summary(stats, out: Path, folder_files=None) -> str:
+def closing_summary(stats: BatchStats, out: Path, folder_files: FolderFiles | None = None) -> str:
     rate = stats.done / stats.seconds if stats.seconds > 0 else 0.0
     parts = [f"{stats.ok} ok", f"{stats.duplicates} duplicates", f"{stats.errors} errors"]
     line = (

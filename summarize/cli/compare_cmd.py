@@ -23,7 +23,7 @@ def compare_command(
     lexicon: o.Lexicon = None,
     lexicon_only: o.LexiconOnly = None,
     max_chars: o.MaxChars = o.DEFAULT_MAX_CHARS,
-    timeout: o.Timeout = 15.0,
+    timeout: o.Timeout = o.DEFAULT_URL_TIMEOUT,
 ) -> None:
     """Compare the framing of two articles: categories, densities, terms only one uses, actors."""
     import json
@@ -44,11 +44,13 @@ def compare_command(
         from summarize.render.output import check_writable
 
         check_writable(output, force=force)  # refuse before the work, not after
-    settings = o.build_settings(analyses=("framing",), lexicon=lexicon, lexicon_only=lexicon_only)
-    settings = replace(settings, count_model_tokens=False)
+    options = o.AnalysisOptions(lexicon=lexicon, lexicon_only=lexicon_only, max_chars=max_chars,
+                                timeout=timeout)
+    settings = replace(o.build_settings(options, ("framing",)), count_model_tokens=False)
+    limits = settings.input
     ctx = Context(settings=settings)  # one context: the encoder and heads load once
     reports = [
-        run_analyses(read_article(a, max_chars=max_chars, timeout=timeout), ctx)
+        run_analyses(read_article(a, max_chars=limits.max_chars, timeout=limits.url_timeout), ctx)
         for a in (article_a, article_b)
     ]
     cmp = compare_reports(*reports)

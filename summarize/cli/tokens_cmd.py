@@ -4,57 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from summarize.backends.token_counts import ModelTokens, count_for_models
 from summarize.cli.options import OutputFormat
 from summarize.document import Document
+from summarize.inputs.settings import InputSettings
 
-
-@dataclass(frozen=True, slots=True)
-class ModelTokens:
-    model: str
-    source: str
-    tokens: int
-    context: int | None  # the model's maximum input length, where known
-    per: str  # "sentence" (encoders embed one sentence at a time) or "document"
-    over_context: list[int]  # indices of sentences (per=sentence) that exceed the context
-
-
-def count_for_models(doc: Document, encoder: str, model: str | None) -> list[ModelTokens]:
-    from summarize.backends.encoder import resolve_encoder
-    from summarize.backends.registry import get_entry
-    from summarize.backends.tokens import load_tokenizer
-
-    results: list[ModelTokens] = []
-    target, model_id, source = resolve_encoder(encoder)
-    tokenizer = load_tokenizer(target)
-    if tokenizer is None and source == "hub":
-        from summarize.backends.hub import hub_load_mode
-
-        local_only = hub_load_mode(target, "sentence embeddings")
-        from transformers import AutoTokenizer
-
-        tokenizer = _FastTokenizerView(AutoTokenizer.from_pretrained(target, local_files_only=local_only))
-    entry = get_entry(encoder)
-    context = entry.max_tokens if entry else None
-    if tokenizer is not None:
-        per_sentence = [len(tokenizer.encode(s.text).ids) for s in doc.sentences]
-        over = [i for i, n in enumerate(per_sentence) if context and n > context]
-        results.append(
-            ModelTokens(model_id, source, len(tokenizer.encode(doc.text).ids), context, "sentence", over)
-        )
-    if model:
-        from summarize.backends.tokens import generation_model_tokens
-
-        counted = generation_model_tokens(model, doc.text)
-        if counted is None:
-            from summarize.backends.registry import missing_model_error
-
-            raise missing_model_error(model, "token counting")
-        model_id, source, n, context = counted
-        results.append(ModelTokens(model_id, source, n, context, "document", []))
-    return results
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def run_tokens(
@@ -65,13 +24,12 @@ def run_tokens(
     force: bool,
     model: str | None,
     encoder: str,
-    max_chars: int,
-    timeout: float,
+    limits: InputSettings,
 ) -> None:
     from summarize.inputs.read import read_article
     from summarize.render.output import write_output
 
-    doc = read_article(article, max_chars=max_chars, timeout=timeout)
+    doc = read_article(article, max_chars=limits.max_chars, timeout=limits.url_timeout)
     counts = count_for_models(doc, encoder, model)
     warnings = _warnings(counts)
     if fmt is OutputFormat.json:
@@ -127,7 +85,7 @@ def _warnings(counts: list[ModelTokens]) -> list[str]:
     return out
 
 
-def _print_rich(console, doc: Document, counts: list[ModelTokens], warnings: list[str]) -> None:
+def _print_rich(console: Console, doc: Document, counts: list[ModelTokens], warnings: list[str]) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -158,15 +116,3 @@ def _plain(doc: Document, counts: list[ModelTokens], warnings: list[str], *, mar
     lines += [f"{c.tokens} tokens for {c.model}" for c in counts]
     lines += [f"warning: {w}" for w in warnings]
     return "\n".join(lines) + "\n"
-
-
-class _FastTokenizerView:
-    """Gives a transformers tokenizer the `encode(text).ids` shape of a `tokenizers.Tokenizer`."""
-
-    def __init__(self, tokenizer) -> None:
-        self._tokenizer = tokenizer
-
-    def encode(self, text: str):
-        from types import SimpleNamespace
-
-        return SimpleNamespace(ids=self._tokenizer(text, add_special_tokens=True)["input_ids"])

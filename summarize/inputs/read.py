@@ -15,12 +15,9 @@ from pathlib import Path
 from summarize.document import Document, Source, build_document
 from summarize.errors import EmptyInputError, InputError, UsageError
 from summarize.inputs.decode import decode_bytes
+from summarize.inputs.settings import DEFAULT_MAX_CHARS, DEFAULT_URL_TIMEOUT
 
-# Refuse inputs larger than this unless --max-chars raises it. Not every analysis is linear:
-# bench/large_input.py (bench/results/large_input.md) measured a full `summarize report` at
-# these costs at the default limit on 2 shared cores, and more per MB beyond it (framing's
-# document score grows with the square of the length). The refusal quotes these figures.
-DEFAULT_MAX_CHARS = 500_000
+# The limit and the costs measured at it: see summarize/inputs/settings.py.
 REPORT_CPU_SECONDS_PER_MB = 275  # at the default limit, cold start included
 REPORT_PEAK_MEMORY_MB = 1_395  # at the default limit
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -31,7 +28,7 @@ def read_article(
     source: str,
     *,
     max_chars: int = DEFAULT_MAX_CHARS,
-    timeout: float = 15.0,
+    timeout: float = DEFAULT_URL_TIMEOUT,
     stdin_bytes: bytes | None = None,
 ) -> Document:
     """Read ``source`` ("-" for stdin, a URL or a path) into a Document."""
@@ -181,7 +178,7 @@ def _read_stdin(max_bytes: int) -> bytes:
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
         # Read one byte past the limit, not the whole pipe: memory stays bounded.
-        data = buffer.read(max_bytes + 1)
+        data: bytes = buffer.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(
                 f"-: too large (more than {max_bytes:,} bytes on standard input). {cost_note()}. "

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends.interfaces import SentimentScorer
 from summarize.backends.locate import locate_folder_or_hub
 from summarize.errors import ModelError
 
@@ -76,7 +77,7 @@ def label_polarity(id2label: dict[int, str]) -> tuple[float, ...]:
     return tuple(-1.0 + 2.0 * i / (n - 1) for i in range(n))
 
 
-def load_classifier(name: str) -> HFClassifier:
+def load_classifier(name: str) -> SentimentScorer:
     with _LOCK:
         if name not in _CACHE:
             _CACHE[name] = _load(name)
@@ -87,7 +88,7 @@ def _load(name: str) -> HFClassifier:
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     target, model_id, source = locate_folder_or_hub(
         name,
         bare_names_are_hub_ids=True,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarize.backends.chunking import chunk_sentences
-from summarize.backends.generation import CHAT, GenerationOptions, Generator
+from summarize.backends.interfaces import GenerationOptions, SummaryGenerator
 from summarize.summary.length import LengthTarget
 from summarize.summary.settings import SummarySettings
 
@@ -45,11 +45,11 @@ def new_tokens_for(target: LengthTarget, settings: SummarySettings) -> int:
     return max(48, min(512, target.sentences * 48))
 
 
-def input_budget(generator: Generator, target: LengthTarget, settings: SummarySettings) -> int:
+def input_budget(generator: SummaryGenerator, target: LengthTarget, settings: SummarySettings) -> int:
     """Tokens of article text that fit in one model call."""
     overhead = generator.count_tokens(generator.prompt_for("", instruction(target)))
     room = generator.context_tokens - overhead - 2
-    if generator.kind == CHAT:  # prompt and output share a decoder-only model's context
+    if generator.output_shares_context:  # a decoder-only model's prompt and output
         room -= new_tokens_for(target, settings)
     if settings.max_input_tokens:
         room = min(room, settings.max_input_tokens)
@@ -97,7 +97,7 @@ def _options(target: LengthTarget, settings: SummarySettings) -> GenerationOptio
 
 
 def summarize_units(
-    units: list[str], generator: Generator, target: LengthTarget, settings: SummarySettings
+    units: list[str], generator: SummaryGenerator, target: LengthTarget, settings: SummarySettings
 ) -> Generated:
     """Summarise ``units`` (sentences, in order) to ``target`` with map-reduce when needed."""
     warnings: list[str] = []

@@ -7,29 +7,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from summarize.errors import UsageError
 from summarize.summary.section import Flag, ModelInfo, SummarySection, SummarySentence
 
 if TYPE_CHECKING:
     import numpy as np
     from rich.console import RenderableType
 
+    from summarize.backends.interfaces import SentenceEncoder
     from summarize.context import Context
     from summarize.document import Document
     from summarize.report import Report
     from summarize.summary.length import LengthTarget
 
-METHODS = ("extractive", "abstractive", "hybrid")
-DEFAULT_ABSTRACTIVE_MODEL = "smollm2"
 JOB = "summary"
 
 
 def run(doc: Document, ctx: Context) -> SummarySection:
     from summarize.summary.length import resolve_length
 
-    settings = ctx.settings.summary
-    if settings.method not in METHODS:
-        raise UsageError(f"unknown summary method '{settings.method}'; choose from {', '.join(METHODS)}")
+    settings = ctx.settings.summary  # its method is checked when the settings are made
     # The extractive default stops at the scorer's word budget (chosen with it by cross-
     # validation); generated summaries keep a plain sentence count.
     words_per_sentence = None
@@ -98,42 +94,14 @@ def _generated_section(
 ) -> SummarySection:
     from summarize.backends.generation import load_generator
     from summarize.summary.abstractive import summarize_units
-    from summarize.summary.extractive import extract
-    from summarize.summary.faithfulness import (
-        UNSUPPORTED_BELOW,
-        find_flags,
-        index_article,
-        trace_sources,
-    )
-    from summarize.summary.length import LengthTarget
+    from summarize.summary.settings import DEFAULT_GENERATOR
 
     settings = ctx.settings.summary
-    generator = load_generator(settings.model or DEFAULT_ABSTRACTIVE_MODEL, settings.dtype)
+    generator = load_generator(settings.model or DEFAULT_GENERATOR, settings.dtype)
     ctx.record_model(JOB, generator.id, generator.source)
-    scorer_info: ModelInfo | None = None
-    selection: str | None = None
-    texts = [s.text for s in doc.sentences]
-    if settings.method == "hybrid":
-        # Condense only the salient sentences: about twice the summary's length, at least five.
-        scorer, scorer_info = _scorer_info(ctx)
-        selection = scorer.describe()
-        wanted = max(5, 2 * target.sentences) if target.words is None else len(texts)
-        pool = LengthTarget(sentences=min(len(texts), wanted), words=None if target.words is None
-                            else 2 * target.words)
-        units = [texts[i] for i in extract(doc, embeddings, pool, scorer)]
-    else:
-        units = texts
+    units, scorer_info, selection = _units_to_condense(doc, ctx, embeddings, target)
     generated = summarize_units(units, generator, target, settings)
-
-    article = index_article(doc.text)
-    vectors = ctx.encoder(JOB).encode(generated.sentences)
-    sentences: list[SummarySentence] = []
-    for text, vector in zip(generated.sentences, vectors, strict=True):
-        support = trace_sources(text, vector, texts, embeddings)
-        flags = find_flags(text, article)
-        if support.score < UNSUPPORTED_BELOW:
-            flags.append(Flag("unsupported", f"support {support.score:.2f}"))
-        sentences.append(SummarySentence(text, support.sources, support.score, flags))
+    sentences = _traced_sentences(doc, ctx, generated.sentences, embeddings)
 
     warnings = list(generated.warnings)
     flagged = [s for s in sentences if s.flags]
@@ -146,6 +114,8 @@ def _generated_section(
     fell_back = not sentences
     if fell_back:
         # An editor still gets a faithful summary: fall back to the extractive one, and say so.
+        from summarize.summary.extractive import extract
+
         scorer, scorer_info = _scorer_info(ctx)
         selection = scorer.describe()
         sentences = _extracted_sentences(doc, extract(doc, embeddings, target, scorer))
@@ -168,6 +138,48 @@ def _generated_section(
         selection=selection,
         shown="extractive" if fell_back else settings.method,
     )
+
+
+def _units_to_condense(
+    doc: Document, ctx: Context, embeddings: np.ndarray, target: LengthTarget
+) -> tuple[list[str], ModelInfo | None, str | None]:
+    """The sentences the model reads, and the scorer that chose them (hybrid) or None (all of them)."""
+    texts = [s.text for s in doc.sentences]
+    if ctx.settings.summary.method != "hybrid":
+        return texts, None, None
+    from summarize.summary.extractive import extract
+    from summarize.summary.length import LengthTarget
+
+    # Condense only the salient sentences: about twice the summary's length, at least five.
+    scorer, scorer_info = _scorer_info(ctx)
+    wanted = max(5, 2 * target.sentences) if target.words is None else len(texts)
+    pool = LengthTarget(sentences=min(len(texts), wanted), words=None if target.words is None
+                        else 2 * target.words)
+    return [texts[i] for i in extract(doc, embeddings, pool, scorer)], scorer_info, scorer.describe()
+
+
+def _traced_sentences(
+    doc: Document, ctx: Context, generated: list[str], embeddings: np.ndarray
+) -> list[SummarySentence]:
+    """Each generated sentence with the article sentences behind it and its flags."""
+    from summarize.summary.faithfulness import (
+        UNSUPPORTED_BELOW,
+        find_flags,
+        index_article,
+        trace_sources,
+    )
+
+    texts = [s.text for s in doc.sentences]
+    article = index_article(doc.text)
+    encoder: SentenceEncoder = ctx.encoder(JOB)
+    sentences: list[SummarySentence] = []
+    for text, vector in zip(generated, encoder.encode(generated), strict=True):
+        support = trace_sources(text, vector, texts, embeddings)
+        flags = find_flags(text, article)
+        if support.score < UNSUPPORTED_BELOW:
+            flags.append(Flag("unsupported", f"support {support.score:.2f}"))
+        sentences.append(SummarySentence(text, support.sources, support.score, flags))
+    return sentences
 
 
 def footer(section: SummarySection) -> str:
