@@ -2,7 +2,7 @@
 and how each names the same actors.
 
 ``compare_reports(a, b)`` reads two reports that include the framing section;
-``render_compare_terminal`` and ``render_compare_markdown`` draw the result.
+``summarize/render/<format>/compare.py`` draws the result.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from summarize.errors import UsageError
 from summarize.framing.section import Interval
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from summarize.document import Document
     from summarize.framing.section import FramingSection, FramingSpan
     from summarize.report import Report
@@ -262,155 +260,3 @@ def compare_actors(
             )
         )
     return out
-
-
-# --- rendering ----------------------------------------------------------------------------
-
-
-def _figure_title(v: Verdict) -> str:
-    return "Loaded language per 1,000 words" if v.figure == "loaded_per_1000_words" else "Biased share"
-
-
-def _interval_text(v: Verdict) -> tuple[str, str]:
-    def text(i: Interval) -> str:
-        if v.figure == "biased_share":
-            return f"{i.value:.0%} ({i.low:.0%}–{i.high:.0%})"
-        return f"{i.value:.1f} ({i.low:.1f}–{i.high:.1f})"
-
-    return text(v.a), text(v.b)
-
-
-def _terms_line(uses: list[TermUse], limit: int = 25) -> str:
-    parts = [
-        f"{u.text} ({u.category.replace('_', ' ')}{', ×' + str(u.count) if u.count > 1 else ''})"
-        for u in uses[:limit]
-    ]
-    more = f" … and {len(uses) - limit} more" if len(uses) > limit else ""
-    return ", ".join(parts) + more if parts else "none"
-
-
-def render_compare_terminal(cmp: Comparison) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    from summarize.framing.render import style_for
-
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold cyan")
-    head.add_column()
-    head.add_row("A", Text(f"{cmp.title_a} ({cmp.words_a:,} words)"))
-    head.add_row("B", Text(f"{cmp.title_b} ({cmp.words_b:,} words)"))
-    head.add_row(
-        "Score",
-        Text(
-            f"A {cmp.score_a:.2f} ({cmp.biased_share_a:.0%} of sentences biased) · "
-            f"B {cmp.score_b:.2f} ({cmp.biased_share_b:.0%})"
-        ),
-    )
-    head.add_row(
-        "Profiles differ",
-        Text(f"{cmp.profile_distance:.0%} (share of loaded language in other categories)"),
-    )
-    for v in cmp.verdicts:
-        head.add_row(
-            _figure_title(v),
-            Text(f"A {_interval_text(v)[0]} · B {_interval_text(v)[1]} · {v.text}"),
-        )
-
-    table = Table(title="Framing by category (per 1,000 words)", title_justify="left", show_edge=False)
-    table.add_column("Category")
-    table.add_column("A", justify="right")
-    table.add_column("B", justify="right")
-    table.add_column("A count", justify="right")
-    table.add_column("B count", justify="right")
-    for c in cmp.categories:
-        table.add_row(
-            Text(
-                c.label + ("" if c.layer == "loaded" else " (device, not counted)"), style=style_for(c.name)
-            ),
-            f"{c.per_1000_a:.1f}",
-            f"{c.per_1000_b:.1f}",
-            str(c.count_a),
-            str(c.count_b),
-        )
-
-    terms = Table(title="Terms only one article uses", title_justify="left", show_edge=False, expand=True)
-    terms.add_column("Only A", ratio=1)
-    terms.add_column("Only B", ratio=1)
-    terms.add_row(Text(_terms_line(cmp.only_a)), Text(_terms_line(cmp.only_b)))
-
-    parts: list[RenderableType] = [head, table, terms]
-    if cmp.actors:
-        actors = Table(
-            title="How each names the same actors", title_justify="left", show_edge=False, expand=True
-        )
-        actors.add_column("Actor")
-        actors.add_column("A: names · framing nearby", ratio=1)
-        actors.add_column("B: names · framing nearby", ratio=1)
-        for n in cmp.actors:
-            actors.add_row(
-                Text(n.actor),
-                Text(
-                    f"{', '.join(n.names_a)} ×{n.mentions_a}"
-                    + (f" · {', '.join(n.framing_a)}" if n.framing_a else "")
-                ),
-                Text(
-                    f"{', '.join(n.names_b)} ×{n.mentions_b}"
-                    + (f" · {', '.join(n.framing_b)}" if n.framing_b else "")
-                ),
-            )
-        parts.append(actors)
-    return Group(*parts)
-
-
-def render_compare_markdown(cmp: Comparison) -> str:
-    from summarize.render.markdown import escape_markdown as esc
-
-    lines = [
-        "# Framing compared",
-        "",
-        f"- **A:** {esc(cmp.title_a)} ({cmp.words_a:,} words): score {cmp.score_a:.2f}, "
-        f"{cmp.biased_share_a:.0%} of sentences biased",
-        f"- **B:** {esc(cmp.title_b)} ({cmp.words_b:,} words): score {cmp.score_b:.2f}, "
-        f"{cmp.biased_share_b:.0%} of sentences biased",
-        f"- **Profiles differ:** {cmp.profile_distance:.0%} (loaded language only)",
-        *[
-            f"- **{_figure_title(v)}:** A {_interval_text(v)[0]}, B {_interval_text(v)[1]}. {v.text}"
-            for v in cmp.verdicts
-        ],
-        "",
-        "## Framing by category (per 1,000 words)",
-        "",
-        "| Layer | Category | A | B | A count | B count |",
-        "|---|---|---:|---:|---:|---:|",
-    ]
-    from summarize.framing.render import layer_name
-
-    for c in cmp.categories:
-        lines.append(
-            f"| {layer_name(c.layer)} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | "
-            f"{c.count_a} | {c.count_b} |"
-        )
-    lines += [
-        "",
-        "## Terms only one article uses",
-        "",
-        f"- **Only A:** {esc(_terms_line(cmp.only_a))}",
-        f"- **Only B:** {esc(_terms_line(cmp.only_b))}",
-    ]
-    if cmp.actors:
-        lines += [
-            "",
-            "## How each names the same actors",
-            "",
-            "| Actor | A: names | A: framing nearby | B: names | B: framing nearby |",
-            "|---|---|---|---|---|",
-        ]
-        for n in cmp.actors:
-            lines.append(
-                f"| {esc(n.actor)} | {esc(', '.join(n.names_a))} ×{n.mentions_a} | "
-                f"{esc(', '.join(n.framing_a))} | {esc(', '.join(n.names_b))} ×{n.mentions_b} | "
-                f"{esc(', '.join(n.framing_b))} |"
-            )
-    return "\n".join(lines) + "\n"

@@ -23,8 +23,8 @@ from summarize.report import (
 )
 from summarize.settings import Settings
 
-# Each analysis lives in summarize/<name>/analysis.py and exposes
-# run(doc, ctx) -> section, render_terminal(section, report), render_markdown(section, report).
+# Each analysis lives in summarize/<name>/analysis.py and exposes run(doc, ctx) -> section;
+# summarize/render/<format>/ draws the sections.
 _ANALYSIS_MODULES = {name: f"summarize.{name}.analysis" for name in SECTIONS}
 
 

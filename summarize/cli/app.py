@@ -12,6 +12,7 @@ import typer
 
 from summarize import __version__
 from summarize.cli import options as o
+from summarize.cli.emit import emit as _emit
 from summarize.cli.errors import handle_errors
 
 if TYPE_CHECKING:
@@ -79,54 +80,6 @@ def _analyze(article: str, settings: Settings, output: Path | None, force: bool)
     report = analyze(doc, settings, on_stage=stage_progress(doc, chosen))
     report.provenance.timings = {"read": read_seconds, **report.provenance.timings}
     return report
-
-
-def _emit(
-    report: Report,
-    fmt: o.OutputFormat,
-    output: Path | None,
-    force: bool,
-    sections: tuple[str, ...] | None = None,
-    *,
-    single: str | None = None,
-) -> None:
-    """Render and write. ``single`` names the section a per-analysis command prints alone."""
-    from summarize.render.output import write_output
-
-    if fmt is o.OutputFormat.json:
-        from summarize.render.json import render_report_json, render_section_json
-
-        text = render_section_json(report, single) if single else render_report_json(report)
-    elif fmt is o.OutputFormat.markdown:
-        from summarize.render.markdown import render_report_markdown
-
-        text = render_report_markdown(report, sections or _all())
-    elif fmt is o.OutputFormat.html:
-        from summarize.render.html import render_report_html
-
-        text = render_report_html(report, sections or _all())
-    else:
-        if output is None:
-            from summarize.cli.pipes import stdout_console
-            from summarize.render.terminal import report_renderable
-
-            stdout_console().print(report_renderable(report, sections or _all()))
-            return
-        from summarize.render.terminal import render_text
-
-        text = render_text(report, sections or _all())
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_output(text, output, force=force)
-        typer.echo(f"wrote {output}", err=True)
-
-
-def _all() -> tuple[str, ...]:
-    from summarize.report import SECTIONS
-
-    return SECTIONS
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import sys
 from typing import Annotated
 
 import typer
@@ -26,16 +24,14 @@ def compare_command(
     timeout: o.Timeout = o.DEFAULT_URL_TIMEOUT,
 ) -> None:
     """Compare the framing of two articles: categories, densities, terms only one uses, actors."""
-    import json
     from dataclasses import replace
 
-    from summarize.compare import compare_reports, render_compare_markdown, render_compare_terminal
+    from summarize.cli.emit import emit
+    from summarize.compare import compare_reports
     from summarize.context import Context
     from summarize.errors import UsageError
     from summarize.inputs.read import read_article
-    from summarize.jsonable import to_jsonable
     from summarize.pipeline import run_analyses
-    from summarize.render.output import write_output
 
     if article_a == "-" and article_b == "-":
         raise UsageError("only one of the two articles can come from stdin (-)")
@@ -53,29 +49,4 @@ def compare_command(
         run_analyses(read_article(a, max_chars=limits.max_chars, timeout=limits.url_timeout), ctx)
         for a in (article_a, article_b)
     ]
-    cmp = compare_reports(*reports)
-    if fmt is o.OutputFormat.json:
-        text = json.dumps(to_jsonable(cmp), ensure_ascii=False, indent=2) + "\n"
-    elif fmt is o.OutputFormat.markdown:
-        text = render_compare_markdown(cmp)
-    elif fmt is o.OutputFormat.html:
-        from summarize.render.html import render_compare_html
-
-        text = render_compare_html(cmp)
-    else:
-        from rich.console import Console
-
-        if output is None:
-            from summarize.cli.pipes import stdout_console
-
-            stdout_console().print(render_compare_terminal(cmp))
-            return
-        console = Console(width=100, record=True, file=io.StringIO())
-        console.print(render_compare_terminal(cmp))
-        text = console.export_text()
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        write_output(text, output, force=force)
-        typer.echo(f"wrote {output}", err=True)
+    emit(compare_reports(*reports), fmt, output, force)

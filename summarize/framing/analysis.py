@@ -34,12 +34,9 @@ from summarize.framing.section import (
 from summarize.framing.settings import FramingSettings
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from summarize.context import Context
     from summarize.framing.quotes import Quote
     from summarize.framing.scoring import HeadScores
-    from summarize.report import Report
 
 HEAD_CATEGORY = "flagged_word"
 PATTERN_LABELS = {
@@ -341,15 +338,3 @@ def document_score(doc: Document, probability: list[float], threshold: float) ->
     weighted = sum(p * n for p, n in zip(probability, lengths, strict=True)) / sum(lengths)
     share = sum(p >= threshold for p in probability) / len(probability)
     return DocumentScore(score=round(weighted, 4), biased_share=round(share, 4))
-
-
-def render_terminal(section: FramingSection, report: Report) -> RenderableType:
-    from summarize.framing.render import framing_renderable
-
-    return framing_renderable(section, report)
-
-
-def render_markdown(section: FramingSection, report: Report) -> str:
-    from summarize.framing.render import framing_markdown
-
-    return framing_markdown(section, report)

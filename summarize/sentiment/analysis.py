@@ -15,14 +15,10 @@ from summarize.sentiment.section import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from summarize.entities import Actor
-    from summarize.report import Report
     from summarize.sentiment.scoring import Scored
     from summarize.sentiment.stance import StanceScore
 
-_SPARK = "▁▂▃▄▅▆▇█"
 STANCE_KINDS = ("person", "other")  # "other": undecided names, mostly people in news
 TOP_WORDS_SHOWN = 8
 
@@ -122,12 +118,6 @@ def document_mean(doc: Document, scores: tuple[float, ...]) -> float:
     return sum(w * s for w, s in zip(weights, scores, strict=True)) / total if total else 0.0
 
 
-def sparkline(scores: list[float]) -> str:
-    """One block per sentence: low blocks negative, high blocks positive (-1..1)."""
-    top = len(_SPARK) - 1
-    return "".join(_SPARK[min(top, max(0, round((s + 1) / 2 * top)))] for s in scores)
-
-
 def strongest_words(
     contributions: tuple[Contribution, ...], sign: int, limit: int = TOP_WORDS_SHOWN
 ) -> tuple[Contribution, ...]:
@@ -148,152 +138,3 @@ def strongest_words(
         if key not in best or abs(c.weight) > abs(best[key].weight):
             best[key] = c
     return tuple(sorted(best.values(), key=lambda c: -abs(c.weight))[:limit])
-
-
-def top_contributions(
-    section: SentimentSection, sign: int, limit: int = TOP_WORDS_SHOWN
-) -> list[Contribution]:
-    """The section's pushed-up (``sign`` 1) or pushed-down (-1) words, as every format shows them."""
-    return list(section.pushed_up if sign > 0 else section.pushed_down)[:limit]
-
-
-def _method_note(methods: list[str]) -> str:
-    """What the actor score is, in a line: the writer's stance, or the fallback mean."""
-    from summarize.sentiment.actors import STANCE_METHOD
-
-    stance = (
-        "people: the writer's stance toward them (stance head), not how good or bad the events are; "
-        "evidence is each sentence's push on that score"
-    )
-    mean = "mean score of the sentences that mention the actor"
-    if methods == [STANCE_METHOD]:
-        return stance
-    if STANCE_METHOD in methods:
-        return f"{stance}; countries, organisations and places: {mean}"
-    return f"{mean} (no stance head with this backend)"
-
-
-def _style(score: float, band: float) -> str:
-    return "green" if score >= band else "red" if score <= -band else "yellow"
-
-
-POLAR_SENTENCE_CHARS = 160  # the most polar sentences, shortened at a word with "…"
-
-
-def render_terminal(section: SentimentSection, report: Report) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    band = section.neutral_band
-    doc_line = Text()
-    doc_line.append("Article: ", style="bold")
-    doc_line.append(
-        f"{section.document.score:+.2f} {section.document.label}", style=_style(section.document.score, band)
-    )
-    doc_line.append(f"   backend {section.backend} · {section.model}", style="dim")
-    arc = Text("Arc:     ", style="bold")
-    for sentence in section.sentences:
-        arc.append(sparkline([sentence.score]), style=_style(sentence.score, band))
-    arc.append(f"  ({len(section.sentences)} sentences, first to last)", style="dim")
-    parts: list[RenderableType] = [doc_line, arc]
-
-    if section.actors:
-        table = Table(title="Actors", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("actor (aliases)", ratio=3)
-        table.add_column("kind", style="dim", no_wrap=True)
-        table.add_column("n", justify="right", no_wrap=True)
-        table.add_column("score", justify="right", no_wrap=True)
-        table.add_column("driven by (sentence: push, words)", ratio=3)
-        for actor in section.actors:
-            name = Text(actor.name, style="bold")
-            aliases = [a for a in actor.aliases if a != actor.name]
-            if aliases:
-                name.append(f" ({', '.join(aliases)})", style="dim")
-            evidence = Text()
-            for k, e in enumerate(actor.evidence):
-                if k:
-                    evidence.append("; ")
-                evidence.append(f"#{e.sentence + 1} ", style="dim")
-                evidence.append(f"{e.contribution:+.2f}", style=_style(e.contribution, 0.01))
-                if e.words:
-                    evidence.append(" " + ", ".join(e.words[:2]))
-            table.add_row(
-                name,
-                actor.kind,
-                str(actor.mentions),
-                Text(f"{actor.score:+.2f} {actor.label}", style=_style(actor.score, band)),
-                evidence,
-            )
-        parts.append(table)
-        methods = sorted({a.method for a in section.actors})
-        parts.append(Text(f"Actor scores: {_method_note(methods)}", style="dim"))
-
-    words = Text()
-    for label, sign, style in (("Pushed up:   ", 1, "green"), ("Pushed down: ", -1, "red")):
-        top = top_contributions(section, sign)
-        words.append(label, style="bold")
-        if top:
-            for k, c in enumerate(top):
-                if k:
-                    words.append(", ")
-                words.append(c.text, style=style)
-                words.append(f" {c.weight:+.2f}", style="dim")
-        else:
-            words.append("none", style="dim")
-        words.append("\n")
-    words.append(f"Explained by {section.explanation}.", style="dim")
-    parts.append(words)
-
-    from summarize.text.clip import clip_words
-
-    polar = sorted(section.sentences, key=lambda s: -abs(s.score))[:3]
-    if polar and report.sentences:
-        lines = Table.grid(padding=(0, 1))
-        lines.add_column(justify="right", style="dim")
-        lines.add_column(justify="right")
-        lines.add_column()
-        for s in polar:
-            text = report.sentences[s.index].text
-            lines.add_row(
-                f"#{s.index + 1}",
-                Text(f"{s.score:+.2f}", style=_style(s.score, band)),
-                Text(clip_words(text, POLAR_SENTENCE_CHARS)),
-            )
-        parts.append(Text("Most polar sentences", style="bold"))
-        parts.append(lines)
-    return Group(*parts)
-
-
-def render_markdown(section: SentimentSection, report: Report) -> str:
-    from summarize.render.markdown import escape_markdown as esc
-
-    lines = [
-        f"**Article:** {section.document.score:+.2f} ({section.document.label}) · "
-        f"backend `{section.backend}` · model {esc(section.model)}",
-        "",
-        f"**Arc** ({len(section.sentences)} sentences): `{sparkline([s.score for s in section.sentences])}`",
-        "",
-    ]
-    if section.actors:
-        lines += [
-            "| actor | kind | mentions | score | aliases | evidence |",
-            "|---|---|---:|---:|---|---|",
-        ]
-        for a in section.actors:
-            evidence = "; ".join(
-                f"#{e.sentence + 1} {e.contribution:+.2f} {esc(', '.join(e.words[:3]))}".rstrip()
-                for e in a.evidence
-            )
-            aliases = esc(", ".join(x for x in a.aliases if x != a.name))
-            lines.append(
-                f"| {esc(a.name)} | {a.kind} | {a.mentions} | {a.score:+.2f} {a.label} | {aliases} "
-                f"| {evidence} |"
-            )
-        lines += ["", f"_Actor scores: {_method_note(sorted({a.method for a in section.actors}))}._", ""]
-    for label, sign in (("Pushed up", 1), ("Pushed down", -1)):
-        top = top_contributions(section, sign)
-        shown = ", ".join(f"{esc(c.text)} ({c.weight:+.2f}, #{c.sentence + 1})" for c in top) or "none"
-        lines.append(f"- **{label}:** {shown}")
-    lines += ["", f"_Explained by {esc(section.explanation)}._"]
-    return "\n".join(lines) + "\n"

@@ -1,6 +1,6 @@
 """The summary analysis: extractive (default), abstractive or hybrid, every sentence traced.
 
-run(doc, ctx) -> SummarySection; render_terminal / render_markdown draw it.
+run(doc, ctx) -> SummarySection; summarize/render/<format>/summary.py draws it.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from summarize.summary.section import Flag, ModelInfo, SummarySection, SummarySe
 
 if TYPE_CHECKING:
     import numpy as np
-    from rich.console import RenderableType
 
     from summarize.backends.interfaces import SentenceEncoder
     from summarize.context import Context
     from summarize.document import Document
-    from summarize.report import Report
     from summarize.summary.length import LengthTarget
 
 JOB = "summary"
@@ -180,70 +178,3 @@ def _traced_sentences(
             flags.append(Flag("unsupported", f"support {support.score:.2f}"))
         sentences.append(SummarySentence(text, support.sources, support.score, flags))
     return sentences
-
-
-def footer(section: SummarySection) -> str:
-    """What was shown and how it was made, e.g. "extractive · lead-position rule (summary-scorer) ·
-    up to 3 sentences (~60 words) · copied from the article: supported by construction"."""
-    copied = "copied from the article: supported by construction"
-    picked_by = f"{section.selection} ({section.scorer.id})" if section.selection and section.scorer else None
-    if section.shown == "extractive" and section.method != "extractive":
-        # --strict left nothing of the generated summary: say so over the extractive text.
-        return (
-            f"extractive fallback · {picked_by or 'extractive scorer'} · {section.length} · {copied}; "
-            f"none of the {section.method} sentences from {section.model.id} passed --strict"
-        )
-    if section.method == "extractive":
-        return f"extractive · {picked_by or section.model.id} · {section.length} · {copied}"
-    chunks = f" · {section.chunks} chunks" if section.chunks > 1 else ""
-    return (
-        f"{section.method} · {section.model.id} ({section.model.source}) · {section.length}{chunks} · "
-        f"generated; {section.flagged_share:.0%} of sentences flagged"
-    )
-
-
-def _flag_text(flags: list[Flag]) -> str:
-    return ", ".join(f"{f.kind}: {f.text}" for f in flags)
-
-
-def render_terminal(section: SummarySection, report: Report) -> RenderableType:
-    from rich.console import Group
-    from rich.text import Text
-
-    parts: list[Any] = []
-    for number, sentence in enumerate(section.sentences, start=1):
-        line = Text(f"{number}. ", style="bold")
-        line.append(sentence.text)
-        sources = ", ".join(str(i + 1) for i in sentence.source_sentences)
-        detail = f"   from sentence {sources}" if sources else "   no source found"
-        if not section.supported_by_construction:
-            detail += f" · support {sentence.support:.2f}"
-        parts.append(line)
-        parts.append(Text(detail, style="dim"))
-        if sentence.flags:
-            parts.append(Text(f"   ⚠ not in the article: {_flag_text(sentence.flags)}", style="yellow"))
-    for sentence in section.dropped:
-        parts.append(Text(f"dropped (--strict): {sentence.text}", style="dim strike"))
-    if not section.sentences:
-        parts.append(Text("(no summary: the article has no sentences)", style="dim"))
-    parts.append(Text(footer(section), style="dim"))
-    return Group(*parts)
-
-
-def render_markdown(section: SummarySection, report: Report) -> str:
-    from summarize.render.markdown import escape_markdown
-
-    lines: list[str] = []
-    for sentence in section.sentences:
-        sources = ", ".join(str(i + 1) for i in sentence.source_sentences)
-        note = f" *(sentence {sources}" if sources else " *(no source"
-        if not section.supported_by_construction:
-            note += f"; support {sentence.support:.2f}"
-        if sentence.flags:
-            note += f"; not in the article: {escape_markdown(_flag_text(sentence.flags))}"
-        lines.append(f"- {escape_markdown(sentence.text)}{note})*")
-    for sentence in section.dropped:
-        lines.append(f"- ~~{escape_markdown(sentence.text)}~~ *(dropped by --strict)*")
-    lines.append("")
-    lines.append(f"*{escape_markdown(footer(section))}*")
-    return "\n".join(lines) + "\n"

@@ -118,7 +118,8 @@ def test_user_lexicon_adds_and_replaces(tmp_path: Path, context: Context) -> Non
 def test_terminal_and_markdown_highlight_in_context(report) -> None:
     from rich.console import Console
 
-    from summarize.framing.analysis import render_markdown, render_terminal
+    from summarize.render.markdown.framing import render as render_markdown
+    from summarize.render.terminal.framing import render as render_terminal
 
     console = Console(width=120, record=True, file=io.StringIO())
     console.print(render_terminal(report.framing, report))
@@ -134,7 +135,7 @@ def test_terminal_and_markdown_highlight_in_context(report) -> None:
 
 
 def test_markdown_escapes_article_text(context: Context) -> None:
-    from summarize.framing.analysis import render_markdown
+    from summarize.render.markdown.framing import render as render_markdown
 
     report = analyze("The *regime* said <b>nothing</b> about [links](x).", context=context)
     md = render_markdown(report.framing, report)

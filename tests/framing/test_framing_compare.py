@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from summarize.compare import compare_reports, render_compare_markdown, render_compare_terminal
+from summarize.compare import compare_reports
 from summarize.context import Context
 from summarize.errors import UsageError
 from summarize.pipeline import analyze
+from summarize.render.markdown import render_compare as render_compare_markdown
+from summarize.render.terminal import render_compare as render_compare_terminal
 from summarize.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -11,14 +11,10 @@ from rich.console import Console
 from summarize.context import Context
 from summarize.document import build_document
 from summarize.pipeline import analyze, run_analyses
-from summarize.readability.analysis import (
-    ReadabilitySection,
-    compare_summary,
-    readability_of,
-    render_markdown,
-    render_terminal,
-    run,
-)
+from summarize.readability.analysis import ReadabilitySection, readability_of, run
+from summarize.render.describe import compare_summary
+from summarize.render.markdown.readability import render as render_markdown
+from summarize.render.terminal.readability import render as render_terminal
 from summarize.settings import Settings
 
 READABILITY_ONLY = Settings(analyses=("readability",), count_model_tokens=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summarize.pipeline import analyze
-from summarize.readability.analysis import render_markdown
+from summarize.render.markdown.readability import render as render_markdown
 from summarize.render.terminal import render_text
 from summarize.settings import Settings
 

@@ -12,6 +12,8 @@ from summarize.context import Context
 from summarize.document import build_document
 from summarize.errors import UsageError
 from summarize.pipeline import analyze
+from summarize.render import describe
+from summarize.render.markdown.sentiment import render as render_sentiment_markdown
 from summarize.sentiment import analysis
 from summarize.sentiment.hf_backend import label_polarity
 from summarize.sentiment.scoring import occlusion_variants
@@ -63,8 +65,8 @@ def test_explanations_point_at_real_words(vader_report) -> None:  # type: ignore
         assert sentence.start <= c.start < c.end <= sentence.end
     words = {c.text.lower() for c in section.contributions}
     assert {"praised", "wonderful", "condemned", "killed"} <= words
-    up = analysis.top_contributions(section, 1)
-    down = analysis.top_contributions(section, -1)
+    up = describe.top_contributions(section, 1)
+    down = describe.top_contributions(section, -1)
     assert all(c.weight > 0 for c in up) and all(c.weight < 0 for c in down)
 
 
@@ -87,15 +89,15 @@ def test_renderers_show_arc_actors_and_words(vader_report) -> None:  # type: ign
 
     text = render_text(vader_report, ("sentiment",), width=140)
     assert "Maria Olsen" in text and "Russia" in text
-    assert analysis.sparkline([s.score for s in vader_report.sentiment.sentences]) in text
+    assert describe.sparkline([s.score for s in vader_report.sentiment.sentences]) in text
     assert "wonderful" in text
-    md = analysis.render_markdown(vader_report.sentiment, vader_report)
+    md = render_sentiment_markdown(vader_report.sentiment, vader_report)
     assert "| Maria Olsen |" in md
     assert "Pushed down" in md and "condemned" in md
 
 
 def test_sparkline_maps_extremes() -> None:
-    assert analysis.sparkline([-1.0, 0.0, 1.0]) == "▁▅█"
+    assert describe.sparkline([-1.0, 0.0, 1.0]) == "▁▅█"
 
 
 def test_unknown_backend_is_a_usage_error() -> None:

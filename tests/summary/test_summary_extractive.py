@@ -9,8 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.pipeline import analyze
+from summarize.render.markdown.summary import render as render_markdown
+from summarize.render.terminal.summary import render as render_terminal
 from summarize.settings import Settings
-from summarize.summary.analysis import render_markdown, render_terminal
 from summarize.summary.settings import SummarySettings
 
 from .conftest import ARTICLE
