@@ -11,7 +11,8 @@ from summarize.backends.encoder import load_encoder
 from summarize.batch.encoding import needs_encoder, prefill_contexts
 from summarize.context import Context
 from summarize.document import build_document
-from summarize.framing.token_embeddings import encode_pieces, encode_with_pieces, word_head_layers
+from summarize.framing.analysis import needs as framing_needs
+from summarize.framing.token_embeddings import encode_pieces, encode_with_pieces
 from summarize.pipeline import run_analyses
 from summarize.sentiment.scoring import minilm_occlusion_texts, name_spans
 from summarize.sentiment.settings import SentimentSettings
@@ -68,9 +69,8 @@ def test_one_pass_gives_the_sentence_embeddings_and_the_token_vectors() -> None:
 
 def test_context_computes_word_head_pieces_with_the_sentence_embeddings() -> None:
     settings = Settings(analyses=("framing",))
-    layers = word_head_layers(settings)
-    assert layers is not None
-    assert word_head_layers(Settings(analyses=("summary",))) is None
+    layers = framing_needs(settings).piece_layers
+    assert layers and "token_pieces" in framing_needs(settings).encoder
     doc = build_document(ARTICLES["council"])
     ctx = Context(settings=settings)
     ctx.sentence_embeddings(doc, "framing")
