@@ -90,6 +90,7 @@ def test_the_numpy_runtime_encodes_no_occlusion_variants() -> None:
     assert {c.method for c in report.sentiment.contributions} == {"pooled-occlusion"}
 
 
+@pytest.mark.slow
 def test_occlusion_texts_are_those_the_single_article_path_encodes(monkeypatch: pytest.MonkeyPatch) -> None:
     from summarize.backends import encoder as encoder_module
 
@@ -121,6 +122,7 @@ def test_prefilled_contexts_give_the_single_article_reports_without_the_encoder(
         assert batched["sentiment"]["sentences"]  # sentiment ran, with its occlusion texts handed in
 
 
+@pytest.mark.slow
 def test_a_text_gets_the_same_vector_alone_or_in_any_batch() -> None:
     encoder = load_encoder()
     doc = build_document(" ".join(ARTICLES[name] for name in ("bridge", "council", "storm")))
