@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from summarize.backends.encoder import Encoder
     from summarize.document import Document
     from summarize.entities import Actor
-    from summarize.framing.token_embeddings import PieceEmbeddings
+    from summarize.framing.token_embeddings import PieceEmbeddings  # a type only: no import at run time
 
 
 @dataclass
@@ -27,9 +27,9 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     models_used: dict[tuple[str, str], ModelUse] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    # Sections already computed for the document being analysed, by name, so a later
-    # analysis can build on an earlier one (readability reads "summary" and "framing").
-    # Filled by pipeline.run_analyses, reset at the start of every document.
+    # Earlier sections of the document being analysed, by name, for an analysis that builds on
+    # them: while an analysis runs, the ones it declared (``Needs.sections``) that ran before
+    # it; after the run, all of them. Filled by pipeline.run_analyses, reset per document.
     sections: dict[str, Any] = field(default_factory=dict)
     # id(Document) -> (document, embeddings). The document is kept so its id is not reused.
     _embeddings: dict[int, tuple[Document, np.ndarray]] = field(default_factory=dict)
@@ -78,25 +78,16 @@ class Context:
         if cached is not None and cached[0] is doc:
             self.encoder_info(job)  # records the use without loading when handed in
             return cached[1]
-        encoder = self.encoder(job)
-        texts = [s.text for s in doc.sentences]
-        if encoder.runtime == "numpy":
-            share_encoder_pass([doc], [self], encoder, self.settings)
-            return self._embeddings[id(doc)][1]
-        from summarize.framing.token_embeddings import (
-            encode_with_pieces,
-            supports_joint_pass,
-            word_head_layers,
-        )
+        from summarize.encoder_pass import fill
+        from summarize.needs import encoder_needs
 
-        layers = word_head_layers(self.settings) if texts else None
-        if layers is not None and supports_joint_pass(encoder.model):
-            vectors, pieces = encode_with_pieces(encoder.model, texts, layers=layers)
-            self.put_pieces(doc, layers, pieces)
-        else:
-            vectors = encoder.encode(texts)
-        self._embeddings[id(doc)] = (doc, vectors)
-        return vectors
+        fill([doc], [self], self.encoder(job), encoder_needs(self.settings))
+        return self._embeddings[id(doc)][1]
+
+    def handed_in_embeddings(self, doc: Document) -> np.ndarray | None:
+        """The sentence embeddings of ``doc`` if already computed, recording no model use."""
+        cached = self._embeddings.get(id(doc))
+        return cached[1] if cached is not None and cached[0] is doc else None
 
     def token_pieces(self, doc: Document, job: str, layers: tuple[int, ...]) -> list[PieceEmbeddings]:
         """Sub-word piece vectors (hidden ``layers``) of each sentence of ``doc``, computed once."""
@@ -104,16 +95,16 @@ class Context:
         if cached is not None and cached[0] is doc and cached[1] == tuple(layers):
             self.encoder_info(job)
             return cached[2]
-        from summarize.framing.token_embeddings import encode_pieces
+        from summarize.encoder_pass import encode_pieces_of
 
-        pieces = encode_pieces(self.encoder(job).model, [s.text for s in doc.sentences], layers=layers)
+        pieces = encode_pieces_of(self.encoder(job), [s.text for s in doc.sentences], tuple(layers))
         self.put_pieces(doc, layers, pieces)
         return pieces
 
     def token_states(self, doc: Document, job: str) -> list[TokenStates] | None:
         """Last-layer states of every token of each sentence (special tokens included), or None.
 
-        Filled by the shared encoder pass when sentiment's minilm backend is chosen and the
+        Filled by the encoder pass when an analysis declared them (``Needs.encoder``) and the
         encoder runs on the numpy runtime with mean pooling; None otherwise.
         """
         cached = self._states.get(id(doc))
@@ -121,6 +112,11 @@ class Context:
             self.encoder_info(job)
             return cached[1]
         return None
+
+    def has_token_states(self, doc: Document) -> bool:
+        """Whether the encoder pass handed in token states for ``doc`` (recording no model use)."""
+        cached = self._states.get(id(doc))
+        return cached is not None and cached[0] is doc
 
     def put_token_states(self, doc: Document, states: list[TokenStates]) -> None:
         self._states[id(doc)] = (doc, states)
@@ -176,58 +172,3 @@ class Context:
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
-
-
-def sentiment_state_layers(settings: Settings, encoder: Encoder) -> tuple[int, ...]:
-    """(-1,) when sentiment's minilm backend will read token states from the shared pass.
-
-    Its word contributions decompose the mean-pooled sentence vector, so other poolings
-    (and the torch runtime) keep re-encoding occlusion variants instead.
-    """
-    spec = getattr(encoder.model, "spec", None)
-    wanted = "sentiment" in settings.analyses and settings.sentiment.backend == "minilm"
-    return (-1,) if wanted and encoder.runtime == "numpy" and getattr(spec, "mode", "") == "mean" else ()
-
-
-def share_encoder_pass(
-    docs: list[Document],
-    contexts: list[Context],
-    encoder: Encoder,
-    settings: Settings,
-    handed_in: bool = False,
-) -> None:
-    """One numpy-runtime pass over the sentences of ``docs``, its outputs handed to ``contexts``.
-
-    Sentence embeddings for every analysis, framing's word-head piece vectors and
-    sentiment's token states all come from this pass (one document, or a batch chunk).
-    ``handed_in``: a batch runner's pass, so provenance names the encoder without the
-    analyses loading it.
-    """
-    from summarize.framing.token_embeddings import word_head_layers
-
-    texts = [s.text for doc in docs for s in doc.sentences]
-    word_layers = word_head_layers(settings) if texts else None
-    sentiment_layers = sentiment_state_layers(settings, encoder)
-    layers = tuple(dict.fromkeys([*(word_layers or ()), *sentiment_layers]))
-    vectors, states = encoder.model.encode_states(texts, layers=layers)
-    info = (encoder.id, encoder.source)
-    start = 0
-    for doc, ctx in zip(docs, contexts, strict=True):
-        end = start + len(doc.sentences)
-        ctx.put_embeddings(doc, vectors[start:end], encoder=info if handed_in else None)
-        if word_layers is not None:
-            ctx.put_pieces(doc, word_layers, [pieces_of(state, word_layers) for state in states[start:end]])
-        if sentiment_layers:
-            ctx.put_token_states(doc, states[start:end])
-        start = end
-
-
-def pieces_of(state: TokenStates, layers: tuple[int, ...]) -> PieceEmbeddings:
-    """The word head's view of a text's tokens: the non-special ones, ``layers`` side by side."""
-    import numpy as np
-
-    from summarize.framing.token_embeddings import PieceEmbeddings
-
-    keep = ~state.special
-    vectors = np.concatenate([state.layers[k][keep] for k in layers], axis=1).astype(np.float32, copy=False)
-    return PieceEmbeddings(offsets=state.offsets[keep], vectors=vectors)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import time
 from collections.abc import Callable
-from types import ModuleType
 from typing import Any
 
 from summarize import __version__
 from summarize.context import Context
 from summarize.document import Document
+from summarize.needs import analysis_module, chosen_needs, run_order
 from summarize.report import (
     SCHEMA_VERSION,
     SECTIONS,
@@ -23,13 +22,9 @@ from summarize.report import (
 )
 from summarize.settings import Settings
 
-# Each analysis lives in summarize/<name>/analysis.py and exposes run(doc, ctx) -> section;
-# summarize/render/<format>/ draws the sections.
-_ANALYSIS_MODULES = {name: f"summarize.{name}.analysis" for name in SECTIONS}
-
-
-def analysis_module(name: str) -> ModuleType:
-    return importlib.import_module(_ANALYSIS_MODULES[name])
+# Each analysis lives in summarize/<name>/analysis.py and exposes needs(settings) -> Needs
+# (summarize.needs) and run(doc, ctx) -> section; summarize/render/<format>/ draws the sections.
+__all__ = ["analysis_module", "analyze", "run_analyses"]
 
 
 # on_stage(stage, None) as a stage starts, on_stage(stage, seconds) as it ends.
@@ -43,20 +38,21 @@ def run_analyses(doc: Document, ctx: Context, on_stage: StageCallback | None = N
     """
     timings: dict[str, float] = {}
     sections: dict[str, Any] = dict.fromkeys(SECTIONS)
-    ctx.sections = {}  # sections of this document only, for analyses that build on earlier ones
     ctx.warnings = []  # warnings are per document: a batch context is reused across many
     for message in input_warnings(doc, ctx.settings.analyses):
         ctx.warn(message)
-    # Canonical order, whatever order the user gave: readability builds on summary and framing.
-    for name in (n for n in SECTIONS if n in ctx.settings.analyses):
+    declared = chosen_needs(ctx.settings)
+    # Each analysis after the sections it reads, and it sees those only (of this document).
+    for name in run_order(declared):
+        ctx.sections = {s: sections[s] for s in declared[name].sections if sections.get(s) is not None}
         if on_stage:
             on_stage(name, None)
         started = time.perf_counter()
         sections[name] = analysis_module(name).run(doc, ctx)
-        ctx.sections[name] = sections[name]
         timings[name] = time.perf_counter() - started
         if on_stage:
             on_stage(name, timings[name])
+    ctx.sections = {name: sections[name] for name in declared}
     if on_stage:
         on_stage("model_tokens", None)
     started = time.perf_counter()

@@ -80,23 +80,9 @@ def run_ray(
     progress = progress or Progress()
     stats = BatchStats()
     started = time.perf_counter()
-    we_started = False
-    if not ray.is_initialized():
-        import logging
-
-        ray.init(
-            address=address,
-            num_cpus=None if address else max(options.workers, 1),
-            include_dashboard=False,
-            log_to_driver=False,
-            logging_level=logging.WARNING,
-        )
-        for name in ("ray", "ray.data"):
-            logging.getLogger(name).setLevel(logging.WARNING)
-        we_started = True
+    we_started = _start_ray(ray, address, options)
     config = WorkerConfig(settings=options.settings, max_chars=options.max_chars)
     actors = max(1, options.workers) if not address else max(1, int(ray.cluster_resources().get("CPU", 1)))
-    first_by_hash = writer.existing.hashes
     recorder = Recorder(writer, stats, progress)
     source = pending_items(items, writer, options, stats, progress)
     # Ray's iterator blocks: a second signal, or the end of the grace period, interrupts it.
@@ -111,30 +97,53 @@ def run_ray(
             if not chunk:
                 exhausted = True
                 break
-            for finished in _run_chunk(ray, chunk, config, options, actors):
-                if stop.must_stop_now():
-                    break
-                if finished.kind == "ok" and finished.content_sha256 is not None and options.dedupe:
-                    first = first_by_hash.setdefault(finished.content_sha256, finished.id)
-                    if first != finished.id:
-                        finished = _as_duplicate(finished, first)
-                with stop.protect():
-                    recorder.write(finished)
+            _write_chunk(_run_chunk(ray, chunk, config, options, actors), recorder, stop, options)
     except KeyboardInterrupt:
         if not stop:
             raise
     finally:
         stop.settle()
-        if stop and not (exhausted and stats.done == taken):
-            stats.stop_signal = stop.signal
-        elif stop:
-            stats.late_signal = stop.signal
+        stats.note_stop(stop, finished_all=exhausted and stats.done == taken)
         writer.close()
         if we_started:
             ray.shutdown()
         stop.__exit__()
         stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _start_ray(ray: Any, address: str | None, options: BatchOptions) -> bool:
+    """Start (or join) Ray unless this process already did; True when this call started it."""
+    if ray.is_initialized():
+        return False
+    import logging
+
+    ray.init(
+        address=address,
+        num_cpus=None if address else max(options.workers, 1),
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.WARNING,
+    )
+    for name in ("ray", "ray.data"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    return True
+
+
+def _write_chunk(
+    results: Iterable[Finished], recorder: Recorder, stop: StopOnInterrupt, options: BatchOptions
+) -> None:
+    """Write a chunk's records in input order, later copies of a text as duplicates of the first."""
+    first_by_hash = recorder.writer.existing.hashes
+    for finished in results:
+        if stop.must_stop_now():
+            break
+        if finished.kind == "ok" and finished.content_sha256 is not None and options.dedupe:
+            first = first_by_hash.setdefault(finished.content_sha256, finished.id)
+            if first != finished.id:
+                finished = _as_duplicate(finished, first)
+        with stop.protect():
+            recorder.write(finished)
 
 
 def _run_chunk(

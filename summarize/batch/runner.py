@@ -99,6 +99,17 @@ class BatchStats:
     def done(self) -> int:
         return self.ok + self.duplicates + self.errors
 
+    def note_stop(self, stop: StopOnInterrupt, finished_all: bool) -> bool:
+        """Record the stop signal a run got, if any: True when it stopped the run before its
+        end, False when there was none or it came once every article was done."""
+        if not stop:
+            return False
+        if finished_all:
+            self.late_signal = stop.signal
+            return False
+        self.stop_signal = stop.signal
+        return True
+
     def count(self, finished: Finished) -> None:
         if finished.kind == "ok":
             self.ok += 1
@@ -377,143 +388,179 @@ def run_local(
     options: BatchOptions,
     progress: Progress | None = None,
 ) -> BatchStats:
-    progress = progress or Progress()
-    stats = BatchStats()
-    recorder = Recorder(writer, stats, progress)
-    started = time.perf_counter()
-    inline = options.workers <= 0
-    stop = StopOnInterrupt(on_signal=progress.stopping, interrupt_work=inline)
-    executor = make_executor(options)
-    window = max(2 * options.batch_articles, 4 * max(options.workers, 1))
-    chunks_in_flight = 2 * max(options.workers, 1)  # each worker busy, one more queued
-    first_by_hash = writer.existing.hashes  # content sha256 -> first id with that text
-    source = pending_items(items, writer, options, stats, progress)
-    preparing: deque[Future[Prepared]] = deque()
-    # One entry per round, in input order: its records (failed, duplicate, or a slot for the
-    # chunk's result) and the future of the analysed chunk.
-    writing: deque[tuple[list[Finished | None], Future[list[Finished]]]] = deque()
-    taken = 0  # items taken from the source
-    exhausted = False  # the source has no more items
+    return LocalRun(items, writer, options, progress or Progress()).run()
 
-    def fill() -> None:
+
+# One entry per round, in input order: its records (failed, duplicate, or a slot for the
+# chunk's result) and the future of the analysed chunk.
+Round = tuple[list[Finished | None], Future[list[Finished]]]
+
+
+class LocalRun:
+    """One run of the local engine: the queues, the worker pool and the stop handling."""
+
+    def __init__(
+        self, items: Iterable[BatchItem], writer: ResultWriter, options: BatchOptions, progress: Progress
+    ) -> None:
+        self.options = options
+        self.writer = writer
+        self.stats = BatchStats()
+        self.recorder = Recorder(writer, self.stats, progress)
+        self.started = time.perf_counter()
+        self.stop = StopOnInterrupt(on_signal=progress.stopping, interrupt_work=options.workers <= 0)
+        self.executor = make_executor(options)
+        self.window = max(2 * options.batch_articles, 4 * max(options.workers, 1))
+        self.chunks_in_flight = 2 * max(options.workers, 1)  # each worker busy, one more queued
+        self.first_by_hash = writer.existing.hashes  # content sha256 -> first id with that text
+        self.source = pending_items(items, writer, options, self.stats, progress)
+        self.preparing: deque[Future[Prepared]] = deque()
+        self.writing: deque[Round] = deque()
+        self.taken = 0  # items taken from the source
+        self.exhausted = False  # the source has no more items
+        self.analysed_by_pool = 0  # articles sent to the current workers for analysis
+        self.recycling = options.workers > 0 and options.recycle_after > 0
+
+    def run(self) -> BatchStats:
+        stop = self.stop
+        try:
+            stop.__enter__()
+            self.fill()
+            self.rounds()
+            if stop:
+                self.drop_queued()
+            # Write what finishes in order (after a stop request: within the grace period).
+            self.write_ready(block_above=0)
+        except BrokenProcessPool:
+            if not stop:
+                raise
+            # The stop signal reached the workers too (SIGTERM to the process group): what they
+            # had in flight is lost; every record written so far is whole.
+        except KeyboardInterrupt:
+            if not stop:
+                raise
+            # Raised by ``stop`` to end the work running in this thread: it is redone on a rerun.
+        finally:
+            self.close()
+        return self.stats
+
+    def rounds(self) -> None:
+        """Take rounds of prepared articles and send them to the workers, until done or stopped."""
+        while self.preparing and not self.stop:
+            if self.recycling and self.analysed_by_pool >= self.options.recycle_after:
+                if not self.recycle():
+                    break
+                continue
+            round_ = self.take_round()
+            if self.stop:
+                break  # the round's articles are redone on a rerun
+            self.fill()
+            slots, to_analyse = self.sort_round(round_)
+            self.writing.append((slots, self.submit(to_analyse)))
+            self.write_ready(block_above=self.chunks_in_flight)
+
+    def close(self) -> None:
+        stop = self.stop
+        stop.settle()  # its handlers stay until the writer is closed: no KeyboardInterrupt before
+        if self.stats.note_stop(stop, finished_all=self.exhausted and self.stats.done == self.taken):
+            kill_workers(self.executor)  # idle workers or dropped work: nothing to wait for
+            self.executor.shutdown(wait=True)  # no cancel_futures: see drop_queued
+        else:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        self.writer.close()
+        stop.__exit__()
+        self.stats.seconds = time.perf_counter() - self.started
+
+    def fill(self) -> None:
         """Keep ``window`` articles queued for preparation, until the input is used up."""
-        nonlocal taken, exhausted
-        while len(preparing) < window and not stop:
-            item = next(source, None)
+        while len(self.preparing) < self.window and not self.stop:
+            item = next(self.source, None)
             if item is None:
-                exhausted = True
+                self.exhausted = True
                 return
-            taken += 1
-            preparing.append(executor.submit(prepare, item))
+            self.taken += 1
+            self.preparing.append(self.executor.submit(prepare, item))
 
-    def write_ready(block_above: int) -> None:
+    def recycle(self) -> bool:
+        """Fresh workers at a round boundary: write the chunks in flight, let the queued reads
+        finish (their results stay in ``preparing``), start another pool. False on a stop."""
+        self.write_ready(block_above=0)
+        if self.stop:
+            return False
+        self.executor.shutdown(wait=True)
+        self.executor = make_executor(self.options)
+        self.analysed_by_pool = 0
+        return True
+
+    def take_round(self) -> list[Prepared]:
+        round_: list[Prepared] = []
+        while self.preparing and len(round_) < self.options.batch_articles:
+            if not self.stop.wait(self.preparing[0], lambda: bool(self.stop)):
+                break
+            round_.append(self.preparing.popleft().result())
+        return round_
+
+    def sort_round(self, round_: list[Prepared]) -> tuple[list[Finished | None], list[Prepared]]:
+        """The round's records known now (failed reads, duplicates; None for the others) and
+        the articles to analyse."""
+        slots: list[Finished | None] = []
+        to_analyse: list[Prepared] = []
+        for prepared in round_:
+            known = prepared.failed if prepared.failed is not None else self.duplicate(prepared)
+            slots.append(known)
+            if known is None:
+                to_analyse.append(prepared)
+        return slots, to_analyse
+
+    def duplicate(self, prepared: Prepared) -> Finished | None:
+        """The duplicate record of an article whose text came before, or None (and it is first)."""
+        assert prepared.sha is not None
+        first = self.first_by_hash.get(prepared.sha) if self.options.dedupe else None
+        if first is None:
+            self.first_by_hash.setdefault(prepared.sha, prepared.item.id)
+            return None
+        item = prepared.item
+        return finish(duplicate_record(item.id, item.input, prepared.sha, item.metadata, first))
+
+    def submit(self, to_analyse: list[Prepared]) -> Future[list[Finished]]:
+        chunk: Future[list[Finished]]
+        if to_analyse:
+            chunk = self.executor.submit(analyse_chunk, to_analyse)
+            self.analysed_by_pool += len(to_analyse)
+        else:
+            chunk = Future()
+            chunk.set_result([])
+        return chunk
+
+    def write_ready(self, block_above: int) -> None:
         """Write finished rounds at the head, in input order.
 
         Waits while more than ``block_above`` rounds are in flight; once a stop is requested,
         for every round in flight, until the stop must happen now.
         """
-        while writing:
-            slots, chunk = writing[0]
+        stop = self.stop
+        while self.writing:
+            slots, chunk = self.writing[0]
             if not chunk.done():
-                if len(writing) <= block_above and not stop:
+                if len(self.writing) <= block_above and not stop:
                     return
                 if not stop.wait(chunk, stop.must_stop_now):
                     return
-            writing.popleft()
+            self.writing.popleft()
             analysed = iter(chunk.result())
             for slot in slots:
                 with stop.protect():
-                    recorder.write(slot if slot is not None else next(analysed))
+                    self.recorder.write(slot if slot is not None else next(analysed))
 
-    def drop_queued() -> None:
+    def drop_queued(self) -> None:
         """On a stop request: drop the work no worker has taken (it is redone on a rerun).
 
         Dropped, not cancelled: on Python 3.11 a cancelled future makes the pool's manager
         thread die with a traceback when the workers are then killed (``terminate_broken``
         sets an exception on it). A future counts as taken once it is in the pool's call queue.
         """
-        preparing.clear()
-        while writing and not writing[-1][1].running() and not writing[-1][1].done():
-            writing.pop()
-
-    analysed_by_pool = 0  # articles sent to the current workers for analysis
-    recycling = options.workers > 0 and options.recycle_after > 0
-    try:
-        stop.__enter__()
-        fill()
-        while preparing and not stop:
-            if recycling and analysed_by_pool >= options.recycle_after:
-                # Fresh workers at a round boundary: write the chunks in flight, let the queued
-                # reads finish (their results stay in ``preparing``), start another pool.
-                write_ready(block_above=0)
-                if stop:
-                    break
-                executor.shutdown(wait=True)
-                executor = make_executor(options)
-                analysed_by_pool = 0
-                continue
-            round_: list[Prepared] = []
-            while preparing and len(round_) < options.batch_articles:
-                if not stop.wait(preparing[0], lambda: bool(stop)):
-                    break
-                round_.append(preparing.popleft().result())
-            if stop:
-                break  # the round's articles are redone on a rerun
-            fill()
-            slots: list[Finished | None] = []
-            to_analyse: list[Prepared] = []
-            for prepared in round_:
-                if prepared.failed is not None:
-                    slots.append(prepared.failed)
-                    continue
-                assert prepared.sha is not None
-                first = first_by_hash.get(prepared.sha) if options.dedupe else None
-                if first is not None:
-                    item = prepared.item
-                    slots.append(
-                        finish(duplicate_record(item.id, item.input, prepared.sha, item.metadata, first))
-                    )
-                    continue
-                first_by_hash.setdefault(prepared.sha, prepared.item.id)
-                slots.append(None)
-                to_analyse.append(prepared)
-            chunk: Future[list[Finished]]
-            if to_analyse:
-                chunk = executor.submit(analyse_chunk, to_analyse)
-                analysed_by_pool += len(to_analyse)
-            else:
-                chunk = Future()
-                chunk.set_result([])
-            writing.append((slots, chunk))
-            write_ready(block_above=chunks_in_flight)
-        if stop:
-            drop_queued()
-        # Write what finishes in order (after a stop request: within the grace period).
-        write_ready(block_above=0)
-    except BrokenProcessPool:
-        if not stop:
-            raise
-        # The stop signal reached the workers too (SIGTERM to the process group): what they
-        # had in flight is lost; every record written so far is whole.
-    except KeyboardInterrupt:
-        if not stop:
-            raise
-        # Raised by ``stop`` to end the work running in this thread: it is redone on a rerun.
-    finally:
-        stop.settle()  # its handlers stay until the writer is closed: no KeyboardInterrupt before
-        finished_all = exhausted and stats.done == taken
-        if stop and not finished_all:
-            stats.stop_signal = stop.signal
-            kill_workers(executor)  # idle workers or dropped work: nothing to wait for
-            executor.shutdown(wait=True)  # no cancel_futures: see drop_queued
-        else:
-            if stop:
-                stats.late_signal = stop.signal
-            executor.shutdown(wait=True, cancel_futures=True)
-        writer.close()
-        stop.__exit__()
-        stats.seconds = time.perf_counter() - started
-    return stats
+        self.preparing.clear()
+        while self.writing and not self.writing[-1][1].running() and not self.writing[-1][1].done():
+            self.writing.pop()
 
 
 def default_workers() -> int:

@@ -32,11 +32,13 @@ from summarize.framing.section import (
     VoiceCounts,
 )
 from summarize.framing.settings import FramingSettings
+from summarize.needs import Needs
 
 if TYPE_CHECKING:
     from summarize.context import Context
     from summarize.framing.quotes import Quote
     from summarize.framing.scoring import HeadScores
+    from summarize.settings import Settings
 
 HEAD_CATEGORY = "flagged_word"
 PATTERN_LABELS = {
@@ -59,6 +61,18 @@ def choose_lexicon(settings: FramingSettings) -> Lexicon:
 
 def category_labels(lexicon: Lexicon) -> dict[str, str]:
     return {**load_builtin_lexicon().labels, **PATTERN_LABELS, **lexicon.labels}
+
+
+def needs(settings: Settings) -> Needs:
+    """The trained heads read the sentence embeddings and the word head's piece vectors (of the
+    hidden layers it was trained on); without the heads framing reads no encoder output."""
+    from summarize.framing.heads import load_heads
+
+    try:
+        layers = tuple(load_heads()[1].layers)
+    except (ModelError, OSError):
+        return Needs()
+    return Needs(encoder=("sentence_embeddings", "token_pieces"), piece_layers=layers)
 
 
 def run(doc: Document, ctx: Context) -> FramingSection:

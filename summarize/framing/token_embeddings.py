@@ -91,7 +91,7 @@ def _numpy_pass(
     model: Any, texts: Sequence[str], layers: Sequence[int]
 ) -> tuple[np.ndarray, list[PieceEmbeddings]]:
     """Sentence vectors and piece vectors from the numpy runtime's one pass (no torch)."""
-    from summarize.context import pieces_of
+    from summarize.encoder_pass import pieces_of
 
     vectors, states = model.encode_states(list(texts), layers=tuple(layers))
     return vectors, [pieces_of(state, tuple(layers)) for state in states]
@@ -169,20 +169,3 @@ def encode_with_pieces(
                     vectors=layered[row][keep].astype(np.float32),
                 )
     return vectors, out
-
-
-def word_head_layers(settings: Any) -> tuple[int, ...] | None:
-    """The hidden layers framing's word head will ask for under ``settings``, or None.
-
-    Lets the Context compute them in the same pass as the sentence embeddings; None when
-    framing is not chosen or its heads cannot load (framing then falls back by itself).
-    """
-    if "framing" not in settings.analyses:
-        return None
-    from summarize.errors import ModelError
-    from summarize.framing.heads import load_heads
-
-    try:
-        return tuple(load_heads()[1].layers)
-    except (ModelError, OSError):
-        return None

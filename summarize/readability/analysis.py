@@ -1,9 +1,9 @@
 """Readability: who an article is for, from correct counts, offline, explained in words.
 
-``run`` measures the article and, when the summary analysis ran first in the same
-pipeline (``ctx.sections["summary"]``), the summary too, so an editor sees whether
-the summary is easier to read. Passive sentences come from the framing analysis
-when it ran and reports passive spans. No model, no network, no textstat import.
+``run`` measures the article and, when the summary analysis ran in the same pipeline
+(it is declared in ``NEEDS``, so it runs first), the summary too, so an editor sees
+whether the summary is easier to read. Passive sentences come from the framing
+analysis when it ran and reports passive spans. No model, no network, no textstat import.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from summarize.document import Document, build_document
+from summarize.needs import Needs
 from summarize.readability.figures import ReadabilityFigures, readability_of
 
 if TYPE_CHECKING:
     from summarize.context import Context
     from summarize.framing.section import FramingSection
+    from summarize.settings import Settings
 
 __all__ = [
     "PassiveSentences",
@@ -75,9 +77,17 @@ def passive_sentences(
     )
 
 
+# The summary's readability beside the article's; passive sentences from framing's spans.
+NEEDS = Needs(sections=("summary", "framing"))
+
+
+def needs(settings: Settings) -> Needs:
+    return NEEDS
+
+
 def run(doc: Document, ctx: Context) -> ReadabilitySection:
     settings = ctx.settings.readability
-    previous: dict[str, Any] = getattr(ctx, "sections", None) or {}
+    previous = ctx.sections  # the declared sections that ran before this one
     article = readability_of(doc, settings)
     summary_doc = summary_document(previous.get("summary"))
     return ReadabilitySection(

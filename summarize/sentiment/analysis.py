@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from summarize.context import Context
 from summarize.document import Document
+from summarize.needs import Needs
 from summarize.sentiment.actors import actor_sentiments, label_for
 from summarize.sentiment.section import (
     Contribution,
@@ -18,9 +19,29 @@ if TYPE_CHECKING:
     from summarize.entities import Actor
     from summarize.sentiment.scoring import Scored
     from summarize.sentiment.stance import StanceScore
+    from summarize.settings import Settings
 
 STANCE_KINDS = ("person", "other")  # "other": undecided names, mostly people in news
 TOP_WORDS_SHOWN = 8
+
+
+def needs(settings: Settings) -> Needs:
+    """The minilm backend reads the sentence embeddings (its head and the actor stance head) and
+    explains each sentence from its token states; without them, by re-encoding occlusion variants."""
+    if settings.sentiment.backend != "minilm":
+        return Needs()
+    return Needs(encoder=("sentence_embeddings", "token_states"), other_texts=occlusion_texts)
+
+
+def occlusion_texts(doc: Document, ctx: Context) -> list[str]:
+    """The occlusion variants the minilm backend will encode for ``doc`` (none when the encoder
+    pass handed in its token states); a batch runner encodes them across many documents."""
+    from summarize.sentiment.scoring import minilm_occlusion_texts, name_spans
+
+    embeddings = ctx.handed_in_embeddings(doc)
+    if embeddings is None or ctx.has_token_states(doc):
+        return []
+    return minilm_occlusion_texts(doc, embeddings, ctx.settings.sentiment, name_spans(ctx.actors(doc)))
 
 
 def run(doc: Document, ctx: Context) -> SentimentSection:

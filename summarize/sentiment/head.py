@@ -82,19 +82,9 @@ def head_path() -> Path:
 
 
 def save_head(head: SentimentHead, path: Path) -> None:
-    import numpy as np
+    from summarize.sentiment.npz import save_fields
 
-    np.savez(
-        path,
-        coef=head.coef.astype(np.float32),
-        intercept=np.float32(head.intercept),
-        feature_mean=head.feature_mean.astype(np.float32),
-        feature_scale=head.feature_scale.astype(np.float32),
-        uses_vader=np.bool_(head.uses_vader),
-        output_scale=np.float32(head.output_scale),
-        alpha=np.float32(head.alpha),
-        encoder=np.array(head.encoder),
-    )
+    save_fields(head, path)
 
 
 _LOADED: dict[Path, SentimentHead] = {}
@@ -112,7 +102,7 @@ def _verify_bundled(path: Path) -> None:
 
 def load_head(path: Path | None = None) -> SentimentHead:
     """Load the bundled head (offline: it ships in the package)."""
-    import numpy as np
+    from summarize.sentiment.npz import load_fields
 
     bundled = path is None
     path = path or head_path()
@@ -125,16 +115,6 @@ def load_head(path: Path | None = None) -> SentimentHead:
         )
     if bundled:
         _verify_bundled(path)
-    with np.load(path, allow_pickle=False) as data:
-        head = SentimentHead(
-            coef=data["coef"].astype(np.float64),
-            intercept=float(data["intercept"]),
-            feature_mean=data["feature_mean"].astype(np.float64),
-            feature_scale=data["feature_scale"].astype(np.float64),
-            uses_vader=bool(data["uses_vader"]),
-            output_scale=float(data["output_scale"]),
-            alpha=float(data["alpha"]),
-            encoder=str(data["encoder"]),
-        )
+    head = load_fields(SentimentHead, path)
     _LOADED[path] = head
     return head

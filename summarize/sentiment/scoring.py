@@ -96,7 +96,12 @@ def occlusion_contributions(
 
 
 def strongest_removals(
-    words: Sequence[Token], score: float, without: Sequence[float], index: int, method: str, top: int
+    words: Sequence[Token],
+    score: float,
+    without: Sequence[float] | np.ndarray,
+    index: int,
+    method: str,
+    top: int,
 ) -> tuple[Contribution, ...]:
     """The ``top`` words whose removal moved the score most (weight = score − score without)."""
     contributions = [

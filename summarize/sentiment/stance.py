@@ -187,26 +187,16 @@ def head_path() -> Path:
 
 
 def save_head(head: StanceHead, path: Path) -> None:
-    import numpy as np
+    from summarize.sentiment.npz import save_fields
 
-    np.savez(
-        path,
-        coef=head.coef.astype(np.float32),
-        intercept=np.float32(head.intercept),
-        mean=head.mean.astype(np.float32),
-        scale=head.scale.astype(np.float32),
-        lower=np.float32(head.lower),
-        upper=np.float32(head.upper),
-        encoder=np.array(head.encoder),
-        uses=np.array(",".join(head.uses)),
-    )
+    save_fields(head, path)
 
 
 _LOADED: dict[Path, StanceHead] = {}
 
 
 def load_head(path: Path | None = None) -> StanceHead:
-    import numpy as np
+    from summarize.sentiment.npz import load_fields
 
     path = path or head_path()
     if path in _LOADED:
@@ -216,16 +206,6 @@ def load_head(path: Path | None = None) -> StanceHead:
             f"{path}: actor stance head missing (it is not in the wheel: PerSenT has no licence); "
             "run `python models/actor_stance/train.py` in a checkout"
         )
-    with np.load(path, allow_pickle=False) as data:
-        head = StanceHead(
-            coef=data["coef"].astype(np.float64),
-            intercept=float(data["intercept"]),
-            mean=data["mean"].astype(np.float64),
-            scale=data["scale"].astype(np.float64),
-            lower=float(data["lower"]),
-            upper=float(data["upper"]),
-            encoder=str(data["encoder"]),
-            uses=tuple(x for x in str(data["uses"]).split(",") if x),
-        )
+    head = load_fields(StanceHead, path)
     _LOADED[path] = head
     return head

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from summarize.errors import ModelError
+from summarize.needs import Needs
 from summarize.summary.section import Flag, ModelInfo, SummarySection, SummarySentence
 
 if TYPE_CHECKING:
@@ -15,9 +17,24 @@ if TYPE_CHECKING:
     from summarize.backends.interfaces import SentenceEncoder
     from summarize.context import Context
     from summarize.document import Document
+    from summarize.settings import Settings
     from summarize.summary.length import LengthTarget
 
 JOB = "summary"
+
+
+def needs(settings: Settings) -> Needs:
+    """Sentence embeddings: generated sentences are traced to the article through them, and a
+    trained scorer may read them (the shipped lead-position rule does not)."""
+    if settings.summary.method == "extractive":
+        from summarize.summary.scorer import load_scorer
+
+        try:
+            if not load_scorer().uses_embeddings:
+                return Needs()
+        except ModelError:
+            return Needs()  # run() says the scorer is missing
+    return Needs(encoder=("sentence_embeddings",))
 
 
 def run(doc: Document, ctx: Context) -> SummarySection:

@@ -103,37 +103,57 @@ def _month_of(token: str) -> str | None:
 
 def find_flags(sentence: str, article: ArticleIndex) -> list[Flag]:
     """Names, numbers and dates in ``sentence`` that the article does not contain."""
-    flags: list[Flag] = []
     tokens = _tokens(sentence)
-    for position, token in enumerate(tokens):
-        low = token.lower()
-        month = _month_of(token)
-        if month is not None and (token[0].isupper() or low in MONTHS) and low != "may":
-            if month not in article.months:
-                flags.append(Flag("date", token))
-            continue
-        if low in WEEKDAYS:
-            if low not in article.weekdays:
-                flags.append(Flag("date", token))
-            continue
-        if any(c.isdigit() for c in token):
-            canonical = _canonical_number(token)
-            if canonical is None or canonical in article.numbers or low in article.words:
-                continue
-            is_year = re.fullmatch(r"(1[89]|20)\d\d", token) is not None
-            flags.append(Flag("date" if is_year else "number", token))
-            continue
-        if low in NUMBER_WORDS and low not in article.words:
-            if f"{float(NUMBER_WORDS[low]):g}" not in article.numbers:
-                flags.append(Flag("number", token))
-            continue
-        if token[0].isupper() and low not in _NOT_NAMES and low not in article.words:
-            # The first word is capitalised anyway: a name only if the next word is too.
-            opener = position == 0
-            if opener and not (len(tokens) > 1 and tokens[1][:1].isupper()):
-                continue
-            flags.append(Flag("name", token))
-    return _dedupe(flags)
+    flags = [_token_flag(tokens, position, article) for position in range(len(tokens))]
+    return _dedupe([f for f in flags if f is not None])
+
+
+# (whether the token is of the kind checked, its flag when the article lacks it)
+_Checked = tuple[bool, Flag | None]
+
+
+def _token_flag(tokens: list[str], position: int, article: ArticleIndex) -> Flag | None:
+    token = tokens[position]
+    for check in (_date_flag, _number_flag):
+        is_kind, flag = check(token, article)
+        if is_kind:
+            return flag
+    return _name_flag(tokens, position, article)
+
+
+def _date_flag(token: str, article: ArticleIndex) -> _Checked:
+    low = token.lower()
+    month = _month_of(token)
+    if month is not None and (token[0].isupper() or low in MONTHS) and low != "may":
+        return True, None if month in article.months else Flag("date", token)
+    if low in WEEKDAYS:
+        return True, None if low in article.weekdays else Flag("date", token)
+    return False, None
+
+
+def _number_flag(token: str, article: ArticleIndex) -> _Checked:
+    low = token.lower()
+    if any(c.isdigit() for c in token):
+        canonical = _canonical_number(token)
+        if canonical is None or canonical in article.numbers or low in article.words:
+            return True, None
+        is_year = re.fullmatch(r"(1[89]|20)\d\d", token) is not None
+        return True, Flag("date" if is_year else "number", token)
+    if low in NUMBER_WORDS and low not in article.words:
+        found = f"{float(NUMBER_WORDS[low]):g}" in article.numbers
+        return True, None if found else Flag("number", token)
+    return False, None
+
+
+def _name_flag(tokens: list[str], position: int, article: ArticleIndex) -> Flag | None:
+    token = tokens[position]
+    low = token.lower()
+    if not token[0].isupper() or low in _NOT_NAMES or low in article.words:
+        return None
+    # The first word is capitalised anyway: a name only if the next word is too.
+    if position == 0 and not (len(tokens) > 1 and tokens[1][:1].isupper()):
+        return None
+    return Flag("name", token)
 
 
 def _dedupe(flags: list[Flag]) -> list[Flag]:

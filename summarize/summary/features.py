@@ -64,7 +64,8 @@ def _lexrank(similarity: np.ndarray, damping: float = 0.85, iterations: int = 30
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
         rank = (1 - damping) / n + damping * (transition.T @ rank)
-    return rank * n
+    scaled: np.ndarray = rank * n
+    return scaled
 
 
 def sentence_features(
@@ -85,8 +86,22 @@ def sentence_features(
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
     wanted = set(FEATURE_NAMES if needed is None else needed)
+    inverse_position = 1.0 / (np.arange(n, dtype=np.float64) + 1.0)
+    columns = _text_columns(texts, paragraph_starts)
+    if wanted & EMBEDDING_FEATURES:
+        if embeddings is None:
+            raise ValueError(f"features {sorted(wanted & EMBEDDING_FEATURES)} need sentence embeddings")
+        columns.update(_embedding_columns(np.asarray(embeddings, dtype=np.float64), inverse_position,
+                                          lexrank="lexrank" in wanted))
+    zeros = np.zeros(n)
+    return np.stack([columns.get(name, zeros) if name in wanted else zeros for name in FEATURE_NAMES],
+                    axis=1)
+
+
+def _text_columns(texts: Sequence[str], paragraph_starts: Sequence[bool] | None) -> dict[str, np.ndarray]:
+    """The features read off the sentences' position and text."""
+    n = len(texts)
     index = np.arange(n, dtype=np.float64)
-    inverse_position = 1.0 / (index + 1.0)
     words = [_WORD.findall(t) for t in texts]
     counts = np.array([max(len(w), 1) for w in words], dtype=np.float64)
     digits = np.array([sum(any(c.isdigit() for c in w) for w in ws) for ws in words]) / counts
@@ -96,9 +111,9 @@ def sentence_features(
         if paragraph_starts is not None
         else np.zeros(n)
     )
-    columns: dict[str, np.ndarray] = {
+    return {
         "position_frac": index / n,
-        "inverse_position": inverse_position,
+        "inverse_position": 1.0 / (index + 1.0),
         "is_first": (index == 0).astype(float),
         "in_first_three": (index < 3).astype(float),
         "paragraph_first": para,
@@ -110,14 +125,6 @@ def sentence_features(
         "capital_share": capitals,
         "log_position": np.log1p(index),
     }
-    if wanted & EMBEDDING_FEATURES:
-        if embeddings is None:
-            raise ValueError(f"features {sorted(wanted & EMBEDDING_FEATURES)} need sentence embeddings")
-        columns.update(_embedding_columns(np.asarray(embeddings, dtype=np.float64), inverse_position,
-                                          lexrank="lexrank" in wanted))
-    zeros = np.zeros(n)
-    return np.stack([columns.get(name, zeros) if name in wanted else zeros for name in FEATURE_NAMES],
-                    axis=1)
 
 
 def _embedding_columns(

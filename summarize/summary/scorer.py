@@ -46,7 +46,8 @@ class SentenceScorer:
         gaps matter, against ``redundancy``)."""
         if features.shape[0] == 0:
             return np.zeros(0)
-        return features @ self.coef
+        salience: np.ndarray = features @ self.coef
+        return salience
 
     @property
     def weighted_features(self) -> frozenset[str]:

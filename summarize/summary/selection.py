@@ -45,22 +45,30 @@ def select_sentences(
     words_used = 0
     candidates = set(range(n))
     while candidates and len(chosen) < target.sentences:
-        penalty = (
-            similarity[:, chosen].max(axis=1)
-            if chosen and redundancy and similarity is not None
-            else np.zeros(n, dtype=np.float64)
-        )
+        penalty = _penalty(similarity, chosen, redundancy, n)
         value = np.asarray(scores, dtype=np.float64) - redundancy * penalty
         best = max(candidates, key=lambda i: (value[i], -i))
         candidates.discard(best)
         # Within a word budget: skip a sentence that overshoots by more than a tenth.
-        if (target.words is not None and chosen
-                and words_used + word_counts[best] > target.words * 1.1):
+        if target.words is not None and chosen and words_used + word_counts[best] > target.words * 1.1:
             continue
         chosen.append(best)
         words_used += word_counts[best]
-        if target.words is not None and words_used >= target.words:
-            break
-        if target.enough_words is not None and words_used >= target.enough_words:
+        if _long_enough(words_used, target):
             break
     return sorted(chosen)
+
+
+def _penalty(
+    similarity: np.ndarray | Cosines | None, chosen: list[int], redundancy: float, n: int
+) -> np.ndarray:
+    """Each sentence's highest similarity to the chosen ones (zeros before the first, or without MMR)."""
+    if chosen and redundancy and similarity is not None:
+        most: np.ndarray = similarity[:, chosen].max(axis=1)
+        return most
+    return np.zeros(n, dtype=np.float64)
+
+
+def _long_enough(words_used: int, target: LengthTarget) -> bool:
+    """The word budget, or a default length's ``enough_words``, is reached."""
+    return any(limit is not None and words_used >= limit for limit in (target.words, target.enough_words))

@@ -146,6 +146,7 @@ def test_resume_after_sigkill_gives_the_records_of_an_uninterrupted_run(tmp_path
     assert records["again-later"]["duplicate_of"] == "a0003"
 
 
+@pytest.mark.slow
 def test_csv_and_parquet_outputs_hold_the_same_rows(tmp_path: Path) -> None:
     source = corpus(tmp_path / "in.jsonl", 6)
     for out in ("r.csv", "r.parquet"):

@@ -11,7 +11,8 @@ from summarize.backends.encoder import load_encoder
 from summarize.batch.encoding import needs_encoder, prefill_contexts
 from summarize.context import Context
 from summarize.document import build_document
-from summarize.framing.token_embeddings import encode_pieces, encode_with_pieces, word_head_layers
+from summarize.framing.analysis import needs as framing_needs
+from summarize.framing.token_embeddings import encode_pieces, encode_with_pieces
 from summarize.pipeline import run_analyses
 from summarize.sentiment.scoring import minilm_occlusion_texts, name_spans
 from summarize.sentiment.settings import SentimentSettings
@@ -68,9 +69,8 @@ def test_one_pass_gives_the_sentence_embeddings_and_the_token_vectors() -> None:
 
 def test_context_computes_word_head_pieces_with_the_sentence_embeddings() -> None:
     settings = Settings(analyses=("framing",))
-    layers = word_head_layers(settings)
-    assert layers is not None
-    assert word_head_layers(Settings(analyses=("summary",))) is None
+    layers = framing_needs(settings).piece_layers
+    assert layers and "token_pieces" in framing_needs(settings).encoder
     doc = build_document(ARTICLES["council"])
     ctx = Context(settings=settings)
     ctx.sentence_embeddings(doc, "framing")
@@ -90,6 +90,7 @@ def test_the_numpy_runtime_encodes_no_occlusion_variants() -> None:
     assert {c.method for c in report.sentiment.contributions} == {"pooled-occlusion"}
 
 
+@pytest.mark.slow
 def test_occlusion_texts_are_those_the_single_article_path_encodes(monkeypatch: pytest.MonkeyPatch) -> None:
     from summarize.backends import encoder as encoder_module
 
@@ -121,6 +122,7 @@ def test_prefilled_contexts_give_the_single_article_reports_without_the_encoder(
         assert batched["sentiment"]["sentences"]  # sentiment ran, with its occlusion texts handed in
 
 
+@pytest.mark.slow
 def test_a_text_gets_the_same_vector_alone_or_in_any_batch() -> None:
     encoder = load_encoder()
     doc = build_document(" ".join(ARTICLES[name] for name in ("bridge", "council", "storm")))

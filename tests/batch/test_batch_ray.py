@@ -57,6 +57,7 @@ def test_ray_engine_matches_the_local_engine(
     assert on_ray.ok >= 5 and on_ray.duplicates == 1 and on_ray.errors == 3
 
 
+@pytest.mark.slow
 def test_ray_actor_encodes_a_batch_and_matches_the_local_engine(
     mixed_corpus: dict[str, Path], tmp_path: Path
 ) -> None:
