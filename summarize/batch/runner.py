@@ -43,7 +43,7 @@ from summarize.batch.work import (
 )
 from summarize.batch.writers import ResultWriter
 from summarize.errors import ExitCode
-from summarize.inputs.read import DEFAULT_MAX_CHARS
+from summarize.inputs.settings import DEFAULT_MAX_CHARS
 from summarize.settings import Settings
 
 DEFAULT_RECYCLE_AFTER = 1000
