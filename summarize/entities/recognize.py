@@ -11,6 +11,8 @@ How it works, one module per step:
    ("Foreign Ministry"), a place if it ends in a place word ("Mill Creek Road"), a person if titled
    ("President X") or it starts with a common given name, else undecided.
 4. headlines.py: a Title-Case headline is read last: only names also found in the body count there.
+   In a Title-Case sentence with a full stop, a run that glues capitals onto a person's name
+   ("Colin Kaepernick Raised His Fist.") is read the same way.
 5. decide.py: context cues (cues.py) decide undecided names: "said X" and "winger X" mark people,
    "the firm X" and "X, a group that" organisations, "in X" and "the town of X" places.
 6. grouping.py (with run_ons.py and resolve.py): mentions are grouped into actors: demonyms with their
@@ -31,9 +33,9 @@ from summarize.entities.decide import apply_cues
 from summarize.entities.found import Found
 from summarize.entities.gazetteer import SPORTS_WORDS
 from summarize.entities.grouping import group
-from summarize.entities.headlines import Run, read_headlines
+from summarize.entities.headlines import Run, read_headlines, unglue
 from summarize.entities.runs import capitalised_runs, contiguous, known_names, trim
-from summarize.entities.tokens import Tok, is_headline, sentence_tokens
+from summarize.entities.tokens import Tok, is_headline, is_titled, sentence_tokens
 
 _SPORTS_MIN_WORDS = 3  # distinct sports words that make a story a sports story
 
@@ -44,18 +46,31 @@ def find_actors(doc: Document) -> list[Actor]:
     known = known_names(sentences)
     lowercase = {t.text for toks in sentences for t in toks if t.text[:1].islower()}
     sports = len(lowercase & SPORTS_WORDS) >= _SPORTS_MIN_WORDS
-    body: list[Found] = []
+    slots: list[list[Found]] = []  # the mentions of each run in text order
+    titled: list[tuple[int, Run]] = []  # runs of Title Case sentences, read once the body is known
     headline_runs: list[Run] = []
     for toks in sentences:
+        title_case = is_titled(toks)
         for run in capitalised_runs(toks):
             if run[0].headline:
                 headline_runs.append((run, toks))
                 continue
-            for piece in contiguous(trim(run, known, lowercase)):
-                body.extend(read_run(piece, toks, doc.text, sports))
-    apply_cues(body, doc.text)
-    found = body + read_headlines(headline_runs, body, doc.text)
+            if title_case:
+                titled.append((len(slots), (run, toks)))
+            slots.append(_read(run, toks, doc.text, sports, known, lowercase))
+    apply_cues([f for slot in slots for f in slot], doc.text)
+    glued = unglue(titled, slots, doc.text)
+    body = [f for slot in slots for f in slot]
+    found = body + glued + read_headlines(headline_runs, body, doc.text)
     return group(found, doc.text, lowercase)
+
+
+def _read(
+    run: list[Tok], toks: list[Tok], text: str, sports: bool, known: set[str], lowercase: set[str]
+) -> list[Found]:
+    return [
+        f for piece in contiguous(trim(run, known, lowercase)) for f in read_run(piece, toks, text, sports)
+    ]
 
 
 def _sentences(doc: Document) -> list[list[Tok]]:

@@ -24,6 +24,7 @@ _OPENING_MARKS = '“"‘(:—–-'
 _CLOSING_MARKS = (".", "!", "?", '"', "”", "’", "'")
 _HEADLINE_SHARE = 0.6  # capitalised share of the long words that makes a sentence Title Case
 _HEADLINE_MIN_WORDS = 3
+_SHORT_WORD = 3  # "a", "the", "his": written lowercase in headlines too
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def _hyphen_pieces(text: str, start: int) -> list[tuple[str, int, int]]:
 
 def title_case_share(toks: list[Tok]) -> float | None:
     """The capitalised share of the sentence's long words (None with fewer than three)."""
-    long_words = [t for t in toks if len(t.text) > 3 and t.text[0].isalpha()]
+    long_words = [t for t in toks if len(t.text) > _SHORT_WORD and t.text[0].isalpha()]
     if len(long_words) < _HEADLINE_MIN_WORDS:
         return None
     return sum(1 for t in long_words if t.text[0].isupper()) / len(long_words)
@@ -128,6 +129,17 @@ def title_case_share(toks: list[Tok]) -> float | None:
 def is_title_case(toks: list[Tok]) -> bool:
     share = title_case_share(toks)
     return share is not None and share >= _HEADLINE_SHARE
+
+
+def is_titled(toks: list[Tok]) -> bool:
+    """Every long word capitalised, or every word, as headlines are written ("Kaepernick Raised His
+    Fist."), ended by a full stop or not. Stricter than ``is_title_case``: running text full of names
+    ("Like Portis Mirotic is focused on playing.") has lowercase long words."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    long_words = [t for t in words if len(t.text) > _SHORT_WORD]
+    if len(long_words) >= _HEADLINE_MIN_WORDS and all(t.capitalised for t in long_words):
+        return True
+    return len(words) >= _HEADLINE_MIN_WORDS and all(t.capitalised for t in words)
 
 
 def is_headline(toks: list[Tok], text: str) -> bool:
