@@ -6,6 +6,8 @@ capitalised verbs used to run into the name before them. Written for these tests
 
 from __future__ import annotations
 
+import string
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -69,8 +71,11 @@ def test_running_text_full_of_names_is_unchanged() -> None:
     assert {"Angela Merkel", "Emmanuel Macron"} <= names
 
 
-_WORD = st.text(alphabet=st.characters(categories=["Lu", "Ll"]), min_size=1, max_size=10)
-_TITLE_WORD = _WORD.map(str.title).filter(lambda w: w[:1].isupper() and "Kaepernick" not in w)
+# Headline words: Latin letters that stay one word token when title-cased (combining marks split a
+# token, and a two-word sentence of short words is not Title Case); "Jr"/"Sr" would rightly make
+# another person's name.
+_WORD = st.text(alphabet=string.ascii_letters + "éèüöñçåø", min_size=1, max_size=10)
+_TITLE_WORD = _WORD.map(str.title).filter(lambda w: w not in ("Jr", "Sr") and "Kaepernick" not in w)
 _TITLE_WORDS = st.lists(_TITLE_WORD, min_size=1, max_size=5)
 
 
@@ -87,8 +92,13 @@ def test_headline_words_around_a_known_name_never_make_a_second_actor(
             assert 0 <= m.start < m.end <= doc_length
     people = [a for a in actors if "Colin Kaepernick" in a.aliases]
     assert len(people) == 1
-    # No other actor carries the name glued to headline words.
-    glued = [a.name for a in actors if a is not people[0] and "Kaepernick" in a.name]
+    # No other person (or undecided name) carries the name glued to headline words; an organisation
+    # named after him ("Colin Kaepernick Foundation") may.
+    glued = [
+        a.name
+        for a in actors
+        if a is not people[0] and "Kaepernick" in a.name and a.kind in ("person", "other")
+    ]
     assert glued == [], (headline, glued)
 
 
