@@ -106,8 +106,13 @@ def place_cue(text: str, start: int, end: int, places: frozenset[str]) -> bool:
         return True
     if _DATELINE.match(_before(text, start).rsplit("\n", 1)[-1]):
         return True
+    return _after_locative(text, start)
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """ "in X", "the town of X", or a list after them: "in Taiwan and X", "in Senegal, Rwanda and X"."""
     pos, in_list = start, False
-    for _ in range(10):  # walk back over a list: "in Taiwan and X", "in Senegal, Rwanda and X"
+    for _ in range(10):  # walk back over a list, word by word
         word, word_start, word_end = _previous(text, pos)
         gap = text[word_end:pos]
         if not word or any(ch in gap for ch in '.;:()"“”'):
@@ -116,14 +121,16 @@ def place_cue(text: str, start: int, end: int, places: frozenset[str]) -> bool:
             return True
         if word == "of":
             return _previous(text, word_start)[0] in PLACE_NOUNS
-        if word in ("and", "or") and not in_list:
-            pos, in_list = word_start, True
-            continue
-        if word[0].isupper() and (in_list or "," in gap):
-            pos, in_list = word_start, True
-            continue
-        return False
+        if not _continues_list(word, gap, in_list):
+            return False
+        pos, in_list = word_start, True
     return False
+
+
+def _continues_list(word: str, gap: str, in_list: bool) -> bool:
+    if word in ("and", "or"):
+        return not in_list
+    return word[0].isupper() and (in_list or "," in gap)
 
 
 def _previous(text: str, pos: int) -> tuple[str, int, int]:
@@ -146,7 +153,7 @@ def _appositive_noun(after: str) -> str | None:
     match = _APPOSITIVE.match(after)
     if match is None:
         return None
-    words = [*match.group(1).split(), match.group(2)]
+    words: list[str] = [*match.group(1).split(), match.group(2)]
     if any(not w.islower() for w in words):
         return None
     for word in words:  # the first noun we know decides: "a mid-sized biotech company"

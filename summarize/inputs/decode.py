@@ -46,12 +46,12 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         # Mixed encodings (UTF-8 with stray legacy bytes): a legacy guess would garble every
         # valid character, so keep the UTF-8 and mark only the bad bytes.
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
-    encoding = _legacy_encoding(data[:200_000])
-    if encoding is None:
+    legacy = _legacy_encoding(data[:200_000])
+    if legacy is None:
         # Mixed encodings: keep the valid UTF-8 and mark the rest, rather than guess.
         return data.decode("utf-8", errors="replace"), "utf-8 (with invalid bytes replaced)"
     try:
-        return data.decode(encoding), encoding.replace("_", "-")
+        return data.decode(legacy), legacy.replace("_", "-")
     except (UnicodeDecodeError, LookupError):
         return data.decode("latin-1"), "latin-1"
 

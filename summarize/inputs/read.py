@@ -101,9 +101,17 @@ def document_from_text(
         raise UsageError("--max-chars must be a positive number")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     content_type = source.content_type or sniff_content_type(text)
-    title = source.title
-    date = source.date
-    author = source.author
+    text, source = _converted(text, source, content_type, name)
+    if not text.strip():
+        raise EmptyInputError(f"{name}: contains only white space")
+    if len(text) > max_chars:
+        raise InputError(_too_large(name, len(text), max_chars, unit="characters"))
+    title = source.title if source.title is not None else _first_line_title(text)
+    return build_document(text, replace(source, content_type=content_type, title=title))
+
+
+def _converted(text: str, source: Source, content_type: str, name: str) -> tuple[str, Source]:
+    """The text of HTML or Markdown, with the title, date and author they give when the source has none."""
     if content_type == "html":
         from summarize.inputs.html import extract_html
 
@@ -112,23 +120,19 @@ def document_from_text(
             raise EmptyInputError(
                 f"{name}: no article text found in this HTML (only scripts, menus or boilerplate)"
             )
-        text = extracted.text
-        title = title or extracted.title
-        date = date or extracted.date
-        author = author or extracted.author
-    elif content_type == "markdown":
+        found = replace(
+            source,
+            title=source.title or extracted.title,
+            date=source.date or extracted.date,
+            author=source.author or extracted.author,
+        )
+        return extracted.text, found
+    if content_type == "markdown":
         from summarize.inputs.markdown import markdown_to_text
 
         text, md_title = markdown_to_text(text)
-        title = title or md_title
-    if not text.strip():
-        raise EmptyInputError(f"{name}: contains only white space")
-    if len(text) > max_chars:
-        raise InputError(_too_large(name, len(text), max_chars, unit="characters"))
-    if title is None:
-        title = _first_line_title(text)
-    source = replace(source, content_type=content_type, title=title, date=date, author=author)
-    return build_document(text, source)
+        return text, replace(source, title=source.title or md_title)
+    return text, source
 
 
 def _kind_of_content_type(content_type: str) -> str | None:

@@ -213,27 +213,38 @@ def _is_boundary(text: str, term_start: int, cut: int, end: int) -> bool:
     next_word = nxt_match.group(1)
     # One character, not a slice of the rest of the block: slicing made long paragraphs quadratic.
     first = text[next_start : next_start + 1]
-    terminator = text[term_start:cut].rstrip(_CLOSERS)
     if first.islower() and _CAMEL.match(next_word):
         first = first.upper()  # "eBay shares fell": a brand that opens a sentence counts as capitalised
+    verdict = _verdict_of_next_char(first)
+    if verdict is not None:
+        return verdict
+    if text[term_start:cut].rstrip(_CLOSERS) != ".":
+        return True  # ! ? … followed by a capital, digit or quote
+    return _full_stop_ends(text, term_start, next_word)
+
+
+def _verdict_of_next_char(first: str) -> bool | None:
+    """Whether the character after a terminator decides alone (None: a capital, digit or opener follows)."""
     if first.islower() or first in ",;:)]}":
         return False  # "e.g. this", '"Why?" he asked', "... and"
     if not (first.isupper() or first.isdigit() or first in _OPENERS or first in "$£€#@"):
         return first not in "-–—"
-    if terminator != ".":
-        return True  # ! ? … followed by a capital, digit or quote
+    return None
+
+
+def _full_stop_ends(text: str, term_start: int, next_word: str) -> bool:
+    """A full stop before a capital or digit: a sentence end unless the word before it is an abbreviation."""
     word_match = _WORD_BEFORE.search(text, max(0, term_start - 40), term_start)
     if word_match is None:
         return True  # "10." or ")." : ordinary end
     word = word_match.group(1)
     bare = word.rstrip(".").lower()
-    next_is_number = next_word[:1].isdigit()
     if _DOTTED.fullmatch(word):
         # Dotted abbreviation: U.S., a.m., D.C., e.g., Ph.D.
         return _starts_sentence(next_word)
     if bare in TITLES and word[:1].isupper():
         return False
-    if bare in BEFORE_NUMBER and next_is_number:
+    if bare in BEFORE_NUMBER and next_word[:1].isdigit():
         return False
     if len(word) == 1 and word.isupper():
         # An initial ("John F. Kennedy") unless a new sentence plainly starts.
