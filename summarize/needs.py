@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
-from summarize.report import SECTIONS
+from summarize.sections import SECTIONS
 
 if TYPE_CHECKING:
     from summarize.context import Context

@@ -15,11 +15,11 @@ from summarize.errors import InputError
 from summarize.framing.section import FramingSection
 from summarize.jsonable import JSONValue, ShapeError, from_jsonable, to_jsonable
 from summarize.readability.analysis import ReadabilitySection
+from summarize.sections import SECTIONS
 from summarize.sentiment.section import SentimentSection
 from summarize.summary.section import SummarySection
 
 SCHEMA_VERSION = "1.0.0"
-SECTIONS = ("summary", "sentiment", "framing", "readability")
 Section: TypeAlias = SummarySection | SentimentSection | FramingSection | ReadabilitySection
 
 

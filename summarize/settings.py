@@ -13,7 +13,7 @@ from summarize.errors import UsageError
 from summarize.framing.settings import FramingSettings
 from summarize.inputs.settings import InputSettings
 from summarize.readability.settings import ReadabilitySettings
-from summarize.report import SECTIONS
+from summarize.sections import SECTIONS
 from summarize.sentiment.settings import SentimentSettings
 from summarize.summary.settings import SummarySettings
 

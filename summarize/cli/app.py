@@ -67,7 +67,7 @@ def _analyze(article: str, settings: Settings, output: Path | None, force: bool)
     from summarize.inputs.read import read_article
     from summarize.pipeline import analyze
     from summarize.render.output import check_writable
-    from summarize.report import SECTIONS
+    from summarize.sections import SECTIONS
 
     o.check_force(force, output)
     if output is not None:

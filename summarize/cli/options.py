@@ -283,7 +283,7 @@ def build_settings(options: AnalysisOptions, analyses: tuple[str, ...] | None = 
     the hf backend's model); here are the rules about options the command line left out.
     """
     from summarize.inputs.settings import InputSettings
-    from summarize.report import SECTIONS
+    from summarize.sections import SECTIONS
     from summarize.settings import DEFAULT_ENCODER, Settings
     from summarize.summary.settings import check_one_length
 

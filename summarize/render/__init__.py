@@ -108,7 +108,8 @@ def emit(
     ``sections`` chooses the report's sections (default: all, in canonical order); ``single`` names
     the one section a per-analysis command prints.
     """
-    from summarize.report import SECTIONS, Report
+    from summarize.report import Report
+    from summarize.sections import SECTIONS
 
     chosen = renderers(fmt)
     if not isinstance(result, Report):
@@ -120,7 +121,8 @@ def emit(
 
 def live(result: Report | Comparison, fmt: str, sections: Sections | None = None) -> RenderableType | None:
     """What an interactive terminal prints for ``result`` in ``fmt``, or None: that format is text."""
-    from summarize.report import SECTIONS, Report
+    from summarize.report import Report
+    from summarize.sections import SECTIONS
 
     chosen = renderers(fmt)
     if not isinstance(result, Report):

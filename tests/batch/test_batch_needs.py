@@ -14,7 +14,7 @@ from summarize.context import Context
 from summarize.document import build_document
 from summarize.needs import Needs, chosen_needs, encoder_needs, run_order
 from summarize.pipeline import analyze, run_analyses
-from summarize.report import SECTIONS
+from summarize.sections import SECTIONS
 from summarize.settings import Settings
 
 from .conftest import ARTICLES

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from summarize.report import SECTIONS, Report
+from summarize.report import Report
+from summarize.sections import SECTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -20,7 +20,8 @@ from summarize.render.html.base import CSP
 from summarize.render.html.charts import ArcPoint, sentiment_arc_svg
 from summarize.render.html.palette import UNDERLINES, category_styles
 from summarize.render.html.quotes import quote_ranges
-from summarize.report import SECTIONS, Report, ReportFormatError, SchemaVersionError
+from summarize.report import Report, ReportFormatError, SchemaVersionError
+from summarize.sections import SECTIONS
 from summarize.sentiment.section import ActorSentiment, Contribution, SentimentSection
 from summarize.summary.section import Flag, SummarySentence
 from tests.typed_reports import (

@@ -12,7 +12,8 @@ from summarize.pipeline import analyze
 from summarize.render import FORMATS, emit, labels, live, renderers
 from summarize.render.markdown import SECTION_RENDERERS as MARKDOWN_SECTIONS
 from summarize.render.terminal import SECTION_RENDERERS as TERMINAL_SECTIONS
-from summarize.report import SECTIONS, Report
+from summarize.report import Report
+from summarize.sections import SECTIONS
 from summarize.sentiment.settings import SentimentSettings
 from summarize.settings import Settings
 

@@ -24,7 +24,8 @@ from summarize.render.html import render_report_dict_html, render_report_html
 from summarize.render.json import render_report_json, render_section_json
 from summarize.render.markdown import render_report_markdown
 from summarize.render.terminal import render_text
-from summarize.report import SECTIONS, Report
+from summarize.report import Report
+from summarize.sections import SECTIONS
 from summarize.settings import Settings
 from tests.conftest import sample_paths
 

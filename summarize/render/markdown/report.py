@@ -8,7 +8,8 @@ from typing import Any
 from summarize.render import labels
 from summarize.render.markdown import framing, readability, sentiment, summary
 from summarize.render.markdown.escape import escape_markdown
-from summarize.report import SECTIONS, Report
+from summarize.report import Report
+from summarize.sections import SECTIONS
 
 # Section name -> its drawing. A section is the analysis's own type (see summarize/report.py).
 SECTION_RENDERERS: Mapping[str, Callable[[Any, Report], str]] = {

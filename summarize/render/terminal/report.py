@@ -14,7 +14,8 @@ from rich.text import Text
 
 from summarize.render import labels
 from summarize.render.terminal import framing, readability, sentiment, summary
-from summarize.report import SECTIONS, Report
+from summarize.report import Report
+from summarize.sections import SECTIONS
 
 # Section name -> its drawing. A section is the analysis's own type (see summarize/report.py).
 SECTION_RENDERERS: Mapping[str, Callable[[Any, Report], RenderableType]] = {
