@@ -50,3 +50,8 @@ GLOBAL_FEATURES  # noqa
 
 # The matcher's one-call form (index, match, resolve overlaps): the tests' entry point.
 match_lexicon  # noqa
+
+# ONNX Runtime session options, read by onnxruntime (bert_onnx.OrtBert).
+intra_op_num_threads  # noqa
+inter_op_num_threads  # noqa
+graph_optimization_level  # noqa
