@@ -51,3 +51,8 @@ match_lexicon  # noqa
 
 # Public Python API (docs/json-schema.md): reading a saved JSON report back; the tests call it.
 from_json  # noqa
+
+# ONNX Runtime session options, read by onnxruntime (bert_onnx.OrtBert).
+intra_op_num_threads  # noqa
+inter_op_num_threads  # noqa
+graph_optimization_level  # noqa

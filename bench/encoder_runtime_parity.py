@@ -14,8 +14,11 @@ Measured:
   sentences chosen for every article.
 - embeddings: cosine of the two runtimes' vectors (bf16 against fp32 on this machine).
 
-Run: .venv/bin/python bench/encoder_runtime_parity.py [--babe 0] [--nyt 0]   (0: all)
-Writes bench/results/encoder_runtime_parity.{json,md}.
+``--runtimes numpy,onnx`` compares the numpy runtime (reference) with its forward pass on
+ONNX Runtime (``SUMMARIZE_ENCODER_RUNTIME=onnx``, fp32) the same way.
+
+Run: .venv/bin/python bench/encoder_runtime_parity.py [--babe 0] [--nyt 0] [--runtimes torch,numpy]
+Writes bench/results/encoder_runtime_parity.{json,md} (another pair: ..._<a>_<b>.{json,md}).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from evaldata import eval_dir, summeval_articles  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
-RUNTIMES = ("torch", "numpy")
+RUNTIMES = ("torch", "numpy")  # (reference, candidate), changed by --runtimes
 
 
 def use_runtime(name: str) -> None:
@@ -70,7 +73,11 @@ def main() -> int:
     parser.add_argument("--nyt", type=int, default=0, help="NYT sentences (0: all)")
     parser.add_argument("--babe", type=int, default=0, help="BABE sentences (0: all)")
     parser.add_argument("--summeval", type=int, default=100)
+    parser.add_argument("--runtimes", default="torch,numpy", help="reference,candidate")
     args = parser.parse_args()
+    global RUNTIMES
+    ref, new = args.runtimes.split(",")
+    RUNTIMES = (ref, new)
     result: dict[str, object] = {}
 
     nyt_dir = eval_dir()
@@ -88,11 +95,11 @@ def main() -> int:
             seconds[runtime] = round(time.process_time() - started, 1)
             scores = head.predict_score(vectors[runtime], vader)
             pearson[runtime] = round(float(np.corrcoef(scores, ratings)[0, 1]), 4)
-        cosine = (vectors["torch"] * vectors["numpy"]).sum(axis=1)
+        cosine = (vectors[ref] * vectors[new]).sum(axis=1)
         result["sentiment_nyt"] = {
             "sentences": len(texts),
             "pearson_r": pearson,
-            "difference": round(pearson["numpy"] - pearson["torch"], 4),
+            "difference": round(pearson[new] - pearson[ref], 4),
             "embedding_cosine_min": round(float(cosine.min()), 5),
             "embedding_cosine_mean": round(float(cosine.mean()), 5),
             "encode_cpu_seconds": seconds,
@@ -114,11 +121,11 @@ def main() -> int:
             r: round(float(np.mean([d == b for d, b in zip(decisions[r], labels, strict=True)])), 4)
             for r in RUNTIMES
         }
-        differ = float(np.mean([a != b for a, b in zip(decisions["torch"], decisions["numpy"], strict=True)]))
+        differ = float(np.mean([a != b for a, b in zip(decisions[ref], decisions[new], strict=True)]))
         result["framing_babe"] = {
             "sentences": len(rows),
             "accuracy": accuracy,
-            "accuracy_difference": round(accuracy["numpy"] - accuracy["torch"], 4),
+            "accuracy_difference": round(accuracy[new] - accuracy[ref], 4),
             "decisions_differing_share": round(differ, 4),
         }
         print("framing", result["framing_babe"], flush=True)
@@ -134,31 +141,38 @@ def main() -> int:
             for article in articles:
                 summary = analyze(article, settings, context=Context(settings=settings)).summary
                 chosen[runtime].append([s.source_sentences for s in summary.sentences])
-        same = sum(a == b for a, b in zip(chosen["torch"], chosen["numpy"], strict=True))
+        same = sum(a == b for a, b in zip(chosen[ref], chosen[new], strict=True))
         result["summary_summeval"] = {"articles": len(articles), "same_sentences_chosen": same}
         print("summary", result["summary_summeval"], flush=True)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "encoder_runtime_parity.json").write_text(json.dumps(result, indent=2) + "\n")
-    (RESULTS / "encoder_runtime_parity.md").write_text(markdown(result))
-    print((RESULTS / "encoder_runtime_parity.md").read_text())
+    stem = "encoder_runtime_parity" + ("" if RUNTIMES == ("torch", "numpy") else f"_{ref}_{new}")
+    result["runtimes"] = list(RUNTIMES)
+    (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"{stem}.md").write_text(markdown(result))
+    print((RESULTS / f"{stem}.md").read_text())
     return 0
 
 
 def markdown(r: dict) -> str:
-    lines = ["# Encoder runtimes: torch (today's main, bf16 on this CPU) against numpy (fp32)", ""]
+    ref, new = r.get("runtimes", RUNTIMES)
+    title = {
+        ("torch", "numpy"): "torch (today's main, bf16 on this CPU) against numpy (fp32)",
+        ("numpy", "onnx"): "numpy (fp32) against its forward pass on ONNX Runtime (fp32)",
+    }.get((ref, new), f"{ref} against {new}")
+    lines = [f"# Encoder runtimes: {title}", ""]
     if "sentiment_nyt" in r:
         s = r["sentiment_nyt"]
         lines.append(
-            f"- Sentiment, {s['sentences']} NYT sentences: Pearson r torch {s['pearson_r']['torch']}, "
-            f"numpy {s['pearson_r']['numpy']} (difference {s['difference']:+}); embedding cosine "
+            f"- Sentiment, {s['sentences']} NYT sentences: Pearson r {ref} {s['pearson_r'][ref]}, "
+            f"{new} {s['pearson_r'][new]} (difference {s['difference']:+}); embedding cosine "
             f"min {s['embedding_cosine_min']}, mean {s['embedding_cosine_mean']}."
         )
     if "framing_babe" in r:
         f = r["framing_babe"]
         lines.append(
-            f"- Framing, {f['sentences']} BABE dev sentences, bundled heads: accuracy torch "
-            f"{f['accuracy']['torch']}, numpy {f['accuracy']['numpy']} (difference "
+            f"- Framing, {f['sentences']} BABE dev sentences, bundled heads: accuracy {ref} "
+            f"{f['accuracy'][ref]}, {new} {f['accuracy'][new]} (difference "
             f"{f['accuracy_difference']:+}); decisions differing: {f['decisions_differing_share']:.2%}."
         )
     if "summary_summeval" in r:

@@ -26,6 +26,8 @@ from summarize.backends.light_encoder import PoolingSpec, read_pooling_spec
 if TYPE_CHECKING:
     import numpy as np
 
+    from summarize.backends.bert_onnx import OrtBert
+
 TOKENS_PER_PASS = 4096  # packed tokens per forward pass: bounds the activations at ~25 MB
 GELU_ROWS = 32  # GELU's ~20 elementwise passes over 32 rows at a time (~200 KB) stay in cache
 
@@ -48,7 +50,7 @@ def numpy_runtime_reads(folder: Path) -> bool:
     if not (folder / "tokenizer.json").is_file() or read_pooling_spec(folder) is None:
         return False
     config = json.loads(config_file.read_text())
-    return (
+    return bool(
         config.get("model_type") == "bert"
         and config.get("hidden_act", "gelu") == "gelu"
         and config.get("position_embedding_type", "absolute") == "absolute"
@@ -194,7 +196,7 @@ class NumpyBert:
             attended = context @ block["out"]
             attended += block["out_bias"]
             attended += x
-            x = _layer_norm(attended, *block["norm1"], self.eps)
+            x = _layer_norm(attended, block["norm1"][0], block["norm1"][1], self.eps)
             inner = x @ block["up"]
             inner += block["up_bias"]
             for lo in range(0, len(inner), GELU_ROWS):  # in blocks that stay in cache: 2x faster
@@ -202,7 +204,7 @@ class NumpyBert:
             out = inner @ block["down"]
             out += block["down_bias"]
             out += x
-            x = _layer_norm(out, *block["norm2"], self.eps)
+            x = _layer_norm(out, block["norm2"][0], block["norm2"][1], self.eps)
             if depth in keep:
                 kept[depth] = x
         return kept
@@ -227,7 +229,8 @@ class NumpySentenceEncoder:
 
     runtime = "numpy"
 
-    def __init__(self, folder: Path, spec: PoolingSpec | None = None) -> None:
+    def __init__(self, folder: Path, spec: PoolingSpec | None = None, forward: str = "numpy") -> None:
+        """``forward``: "numpy", or "onnx" to run the forward pass on ONNX Runtime (``bert_onnx``)."""
         from tokenizers import Tokenizer
 
         spec = spec or read_pooling_spec(folder)
@@ -239,6 +242,9 @@ class NumpySentenceEncoder:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
         self.bert = NumpyBert(folder)
+        self.runner: NumpyBert | OrtBert = self.bert
+        if forward == "onnx":
+            self.runner = _onnx_runner(folder, self.bert)
 
     def get_sentence_embedding_dimension(self) -> int:
         return self.bert.hidden
@@ -277,7 +283,7 @@ class NumpySentenceEncoder:
             idx = [order[j] for j in chunk]
             lengths = [len(encodings[i].ids) for i in idx]
             ids = np.fromiter((t for i in idx for t in encodings[i].ids), dtype=np.int64, count=sum(lengths))
-            hidden = self.bert.forward(ids, lengths, keep={last, *wanted.values()})
+            hidden = self.runner.forward(ids, lengths, keep={last, *wanted.values()})
             row = 0
             for i, n in zip(idx, lengths, strict=True):
                 vectors[i] = self.pool(hidden[last][row : row + n])
@@ -324,7 +330,21 @@ class NumpySentenceEncoder:
         else:
             pooled = tokens.mean(axis=0)
         # Always unit length: Encoder.encode's contract (sentence-transformers' normalize_embeddings).
-        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+        unit: np.ndarray = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+        return unit
+
+
+def _onnx_runner(folder: Path, bert: NumpyBert) -> OrtBert:
+    from summarize.errors import ModelError
+
+    try:
+        from summarize.backends.bert_onnx import onnx_bert
+    except ImportError:  # pragma: no cover - the optional extra is missing
+        raise ModelError(
+            'SUMMARIZE_ENCODER_RUNTIME=onnx needs ONNX Runtime: pip install -e ".[onnx]" '
+            "(or unset SUMMARIZE_ENCODER_RUNTIME)"
+        ) from None
+    return onnx_bert(folder, bert)
 
 
 def _token_chunks(lengths: Sequence[int], budget: int) -> list[list[int]]:

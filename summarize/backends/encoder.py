@@ -108,10 +108,12 @@ def _torch_threads(count: int) -> Iterator[None]:
 
 
 def encoder_runtime() -> str:
-    """SUMMARIZE_ENCODER_RUNTIME: "numpy" (default, where the layout allows) or "torch"."""
+    """SUMMARIZE_ENCODER_RUNTIME: "numpy" (default, where the layout allows), "onnx" (the numpy
+    runtime with its forward pass on ONNX Runtime) or "torch"."""
     import os
 
-    return "torch" if os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "").strip().lower() == "torch" else "numpy"
+    asked = os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "").strip().lower()
+    return asked if asked in ("torch", "onnx") else "numpy"
 
 
 def load_encoder(name: str | None = None) -> Encoder:
@@ -151,8 +153,9 @@ def _load(name: str) -> Encoder:
 
     try:
         spec = read_pooling_spec(Path(target)) if Path(target).is_dir() else None
-        if spec is not None and encoder_runtime() == "numpy" and numpy_runtime_reads(Path(target)):
-            model: Any = NumpySentenceEncoder(Path(target), spec)
+        runtime = encoder_runtime()
+        if spec is not None and runtime != "torch" and numpy_runtime_reads(Path(target)):
+            model: Any = NumpySentenceEncoder(Path(target), spec, forward=runtime)
         elif spec is not None:
             model = LightSentenceEncoder(Path(target), spec)
         else:

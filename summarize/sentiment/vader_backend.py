@@ -44,7 +44,27 @@ def vader_version() -> str:
 
 def compound_scores(texts: list[str]) -> list[float]:
     sia = analyzer()
-    return [float(sia.polarity_scores(text)["compound"]) for text in texts]
+    return [0.0 if scores_zero(text) else float(sia.polarity_scores(text)["compound"]) for text in texts]
+
+
+def scores_zero(text: str) -> bool:
+    """Whether VADER's compound of ``text`` is 0 without running it: no word of ``text`` is in
+    its lexicon (only lexicon words carry valence; its rules only scale them) and no emoji
+    (VADER spells those out first). About a fifth of sentiment's explanation variants."""
+    from vaderSentiment.vaderSentiment import SentiText
+
+    sia = analyzer()
+    if not _emoji_chars().isdisjoint(text):
+        return False
+    strip = SentiText._strip_punc_if_word
+    lexicon = sia.lexicon
+    return not any(strip(word).lower() in lexicon for word in text.split())
+
+
+@cache
+def _emoji_chars() -> frozenset[str]:
+    """The characters VADER replaces by their description (it reads text one character at a time)."""
+    return frozenset(key for key in analyzer().emojis if len(key) == 1)
 
 
 def word_valences(text: str, offset: int = 0) -> list[WordValence]:

@@ -110,3 +110,25 @@ def test_any_word_wildcard(tmp_path: Path) -> None:
     doc = build_document("He refused to resign, then refused to.")
     texts = [doc.text[m.start : m.end] for m in match_lexicon(doc, load_lexicon_file(path))]
     assert texts == ["refused to resign"]
+
+
+def test_pattern_first_words_are_remembered_per_word_and_match_as_before(tmp_path: Path) -> None:
+    """The index remembers which pattern-first entries each word starts; repeated words match the same."""
+    from summarize.framing.matcher import LexiconIndex, find_all_matches
+
+    path = tmp_path / "lex.tsv"
+    path.write_text("term\tcategory\nterror* attack\tloaded\n(the|old) regime\tloaded\nregime\tloaded\n")
+    lexicon = load_lexicon_file(path)
+    index = LexiconIndex(lexicon)
+    doc = build_document("A terrorist attack hit the regime. Another terrorist attack, the old regime.")
+    first = [(doc.text[m.start : m.end], m.entry.term) for m in find_all_matches(doc, index)]
+    assert "terrorist" in index.starting and "the" in index.starting
+    assert [(doc.text[m.start : m.end], m.entry.term) for m in find_all_matches(doc, index)] == first
+    assert first == [
+        ("terrorist attack", "terror* attack"),
+        ("the regime", "(the|old) regime"),
+        ("regime", "regime"),
+        ("terrorist attack", "terror* attack"),
+        ("old regime", "(the|old) regime"),
+        ("regime", "regime"),
+    ]

@@ -43,3 +43,21 @@ def test_but_shifts_weight_to_the_second_clause() -> None:
 
 def test_neutral_text_has_no_valences() -> None:
     assert word_valences("The committee meets on Tuesday at noon.") == []
+
+
+def test_compound_scores_skip_vader_only_where_it_would_say_zero() -> None:
+    """Texts without a lexicon word (or emoji) are 0 without running VADER; the rest run it."""
+    from summarize.sentiment.vader_backend import analyzer, compound_scores, scores_zero
+
+    # Written for this test: no lexicon word; lexicon words with rules around them; an emoji.
+    texts = [
+        "The council met on Tuesday in the town hall.",
+        "The plan was not very good, but the vote was a triumph!!",
+        "Nobody expected the kind of welcome they got",
+        "They met at 9:30 ❤",
+        "",
+        ":)",
+    ]
+    sia = analyzer()
+    assert compound_scores(texts) == [float(sia.polarity_scores(t)["compound"]) for t in texts]
+    assert [scores_zero(t) for t in texts] == [True, False, False, False, True, False]
