@@ -9,8 +9,8 @@ choose), side by side with baselines in the same run:
   (bench/results/framing_basil_d172daa.json, made by ``framing_basil_encode.py --snapshot-today``
   at d172daa: offsets and probabilities only);
 - the Recasens et al. (2013) bias lexicon: every word whose (crudely lemmatised) form is in it;
-- MPQA strong subjective clues: used when ``bias_lexicons_reference`` holds them (it does not
-  today: the figures say "absent").
+- MPQA strong subjective clues: used when ``bias_lexicons_reference`` holds them (it does not:
+  other_lexicons.txt only links to it; the output says "absent").
 
 Each figure has a 95% interval from a bootstrap over events (1,000 rounds). Sentence-level
 figures use the project's sentences; a sentence is "biased" when it overlaps an expert's
@@ -249,6 +249,44 @@ def with_intervals(data, table, sentence_p, flag) -> dict[str, dict[str, float]]
     return out
 
 
+MPQA_ABSENT = (
+    "MPQA strong subjective clues: absent. bias_lexicons_reference holds only a link to the "
+    "Riloff & Wiebe subjectivity lexicon (other_lexicons.txt), not the list, so that baseline is not run."
+)
+LENGTH_BANDS = ((1, 15), (16, 25), (26, 35), (36, 10_000))  # words per sentence
+
+
+def length_band_auc(data, sentence_p: np.ndarray) -> dict[str, dict[str, float]]:
+    """Sentence AUC within sentence-length bands (length alone cannot rank inside a band), each
+    with a 95% interval from a bootstrap over events."""
+    import numpy as np
+
+    events = sorted(set(data.article_event))
+    rows_of_event = {
+        e: np.concatenate([data.extra["rows_of"][a] for a in np.flatnonzero(data.article_event == e)])
+        for e in events
+    }
+    rng = np.random.default_rng(14)
+    out = {}
+    for lo, hi in LENGTH_BANDS:
+        band = (data.sentence_words >= lo) & (data.sentence_words <= hi)
+        rows = np.flatnonzero(band)
+        draws = []
+        for _ in range(ROUNDS):
+            picked = np.concatenate([rows_of_event[events[i]] for i in rng.choice(len(events), len(events))])
+            picked = picked[band[picked]]
+            draws.append(auc(data.sentence_gold[picked], sentence_p[picked]))
+        low, high = np.nanquantile(draws, [0.025, 0.975])
+        out[f"{lo}-{hi if hi < 10_000 else ''} words"] = {
+            "value": round(auc(data.sentence_gold[rows], sentence_p[rows]), 4),
+            "low": round(float(low), 4),
+            "high": round(float(high), 4),
+            "sentences": len(rows),
+            "biased": int(data.sentence_gold[rows].sum()),
+        }
+    return out
+
+
 def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> tuple[float, list[dict[str, float]]]:
     """Expected calibration error over equal-count bins, and the reliability curve."""
     import numpy as np
@@ -271,18 +309,17 @@ def cross_validate(data, babe_x, babe_y, babe_p):
     from sklearn.model_selection import GroupKFold
 
     spans: Spans = {}
+    scored: dict[int, list[tuple[bool, float]]] = {}
     sentence_p = np.zeros(len(data.sentence_gold))
     flag = np.zeros(len(data.sentence_gold), dtype=bool)
-    word_p = np.zeros(len(data.word_gold), dtype=np.float32)
     chosen = []
     articles = np.arange(len(data.articles))
     for k, (train, test) in enumerate(GroupKFold(OUTER_FOLDS).split(articles, groups=data.article_event)):
         rule = bf.fit_all(data, babe_x, babe_y, articles[train], babe_p)
         p = bf.word_probabilities(rule.word, data, articles[test])
-        mask = np.isin(data.word_article, articles[test])
-        word_p[mask] = p[mask]
-        fold_spans = bf.predict_spans(data, p, articles[test], rule.word.threshold, rule.lexicon_gate)
+        fold_spans, fold_scored = bf.predict_spans(data, p, articles[test], rule, babe_p)
         spans.update(fold_spans)
+        scored.update(fold_scored)
         x = bf.sentence_features(data, p, fold_spans, babe_p)
         rows = np.flatnonzero(np.isin(data.sentence_article, articles[test]))
         sentence_p[rows] = rule.calibration.probabilities(x[rows])
@@ -291,12 +328,12 @@ def cross_validate(data, babe_x, babe_y, babe_p):
             {
                 "fold": k,
                 "word_threshold": round(rule.word.threshold, 4),
-                "lexicon_gate": rule.lexicon_gate,
+                "span_threshold": round(rule.span.threshold, 4),
                 "sentence_threshold": round(rule.calibration.threshold, 4),
             }
         )
         print(f"fold {k}: {chosen[-1]}", flush=True)
-    return spans, sentence_p, flag, word_p, chosen
+    return spans, scored, sentence_p, flag, chosen
 
 
 def writer_only(spans: Spans) -> Spans:
@@ -376,7 +413,7 @@ def main() -> int:
     data.extra["rows_of"] = [np.flatnonzero(data.sentence_article == a) for a in range(len(data.articles))]
     babe_x, babe_y = bf.babe_word_rows()
     babe_p = bf.babe_sentence_probabilities(data)
-    spans, sentence_p, flag, _, chosen = cross_validate(data, babe_x, babe_y, babe_p)
+    spans, scored, sentence_p, flag, chosen = cross_validate(data, babe_x, babe_y, babe_p)
 
     methods: dict[str, dict[str, object]] = {}
     ours_table = article_table(data, spans, writer_only(spans))
@@ -393,6 +430,19 @@ def main() -> int:
         "pair_order": {"value": round(pair_order(data, expected), 4)},
     }
     ours_all_voices = article_table(data, spans)
+    span_expected = dict(ours_table)
+    span_expected["dens"] = np.array(
+        [
+            1000.0
+            * sum(p for quoted, p in scored.get(a, []) if not quoted)
+            / max(1.0, ours_table["words"][a])
+            for a in range(len(data.articles))
+        ]
+    )
+    methods["ours, expected spans (sum of span probabilities, writer's voice)"] = {
+        "density_spearman": with_intervals(data, span_expected, None, None)["density_spearman"],
+        "pair_order": {"value": round(pair_order(data, span_expected), 4)},
+    }
     methods["ours, density counting quoted spans too"] = {
         "density_spearman": with_intervals(data, ours_all_voices, None, None)["density_spearman"]
     }
@@ -406,7 +456,9 @@ def main() -> int:
         data, article_table(data, recasens), r_counts, r_counts > 0
     )
     mpqa = mpqa_strong()
-    if mpqa is not None:
+    if mpqa is None:
+        print(MPQA_ABSENT)
+    else:
         m_spans = lexicon_spans(data, mpqa)
         m_counts = sentence_counts(data, m_spans)
         methods["MPQA strong subjective"] = with_intervals(
@@ -418,6 +470,10 @@ def main() -> int:
         for k, v in with_intervals(data, ours_table, babe_p, babe_flag).items()
         if k in ("sentence_auc", "flag_rate", "flag_f1")
     }
+    bands = {"ours (CV by event)": length_band_auc(data, sentence_p)}
+    if today is not None:
+        bands["today's scorer (d172daa)"] = length_band_auc(data, today[1])
+    bands["BABE sentence head, uncalibrated"] = length_band_auc(data, babe_p)
     ours_ece, curve = ece(data.sentence_gold, sentence_p)
     babe_ece, _ = ece(data.sentence_gold, babe_p)
     babe_results = json.loads((RESULTS / "framing_babe.json").read_text(encoding="utf-8"))
@@ -437,6 +493,8 @@ def main() -> int:
             "ece_babe_head_uncalibrated": babe_ece,
             "reliability_ours": curve,
         },
+        "auc_by_sentence_length": bands,
+        "mpqa": MPQA_ABSENT if mpqa is None else "present",
         "chosen_per_fold": chosen,
         "babe_no_regression": {
             "sentence_head (bench/results/framing_babe.json, unchanged head and protocol)": babe_results[
@@ -509,9 +567,22 @@ def markdown(r: dict) -> str:
         "",
         "Chosen per fold: "
         + "; ".join(
-            f"w>{c['word_threshold']}, gate {c['lexicon_gate']}, s>{c['sentence_threshold']}"
+            f"words >{c['word_threshold']}, span >{c['span_threshold']}, sentence >{c['sentence_threshold']}"
             for c in r["chosen_per_fold"]
         ),
+        "",
+        "Sentence AUC within sentence-length bands (95% interval, bootstrap over events):",
+        "",
+        "| method | " + " | ".join(next(iter(r["auc_by_sentence_length"].values()))) + " |",
+        "|---|" + "---|" * len(next(iter(r["auc_by_sentence_length"].values()))),
+        *(
+            f"| {name} | "
+            + " | ".join(f"{_fmt(c)} (n={c['sentences']}, {c['biased']} biased)" for c in b.values())
+            + " |"
+            for name, b in r["auc_by_sentence_length"].items()
+        ),
+        "",
+        r["mpqa"],
         "",
         "BABE no-regression: " + json.dumps(r["babe_no_regression"]),
         "",

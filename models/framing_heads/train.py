@@ -1,7 +1,7 @@
 """Train the framing heads on BABE (babe_dev) and write sentence.npz, word.npz and metrics.json;
 then, on BASIL (basil_dev, needs bench/framing_basil_encode.py once), the loaded-word head,
-its confidence, the lexicon gate and the sentence calibrator (word_loaded.npz,
-word_confidence.npz, loaded_rule.json, calibration.npz). ``--basil-only`` keeps the BABE heads.
+the span head and the sentence calibrator (word_loaded.npz, span.npz, loaded_rule.json,
+calibration.npz). ``--basil-only`` keeps the BABE heads.
 
 Run from the project root: .venv/bin/python models/framing_heads/train.py
 The data is read from ../shared/eval/babe_dev (or $SUMMARIZE_EVAL_DIR); it is never copied here.
@@ -44,6 +44,7 @@ def train_basil() -> int:
     from basil import basil_folder, read_basil
 
     from summarize.framing.heads import save_rule
+    from summarize.framing.span_head import SPAN_FEATURES
 
     folder = basil_folder()
     if folder is None:
@@ -54,7 +55,7 @@ def train_basil() -> int:
     babe_p = bf.babe_sentence_probabilities(data)
     rule = bf.fit_all(data, babe_x, babe_y, np.arange(len(data.articles)), babe_p, folds=5)
     rule.word.save(HERE / "word_loaded.npz")
-    rule.confidence.save(HERE / "word_confidence.npz")
+    rule.span.save(HERE / "span.npz")
     rule.calibration.save(HERE / "calibration.npz")
     save_rule(HERE / "loaded_rule.json", rule.lexicon_gate)
     metrics_path = HERE / "metrics.json"
@@ -64,10 +65,16 @@ def train_basil() -> int:
         "loaded_word_head": {
             "C": bf.WORD_C,
             "negative_share": bf.NEGATIVE_SHARE,
-            "threshold": round(rule.word.threshold, 4),
+            "candidate_threshold": round(rule.word.threshold, 4),
+            "candidate_quantile": bf.CANDIDATE_QUANTILE,
             "trained_on": "eligible words of all of babe_dev and all of basil_dev",
         },
         "lexicon_gate": rule.lexicon_gate,
+        "span_head": {
+            "features": list(SPAN_FEATURES),
+            "threshold": round(rule.span.threshold, 4),
+            "trained_on": "the candidates of all of basil_dev (out-of-fold word probabilities)",
+        },
         "calibration": {
             "features": list(bf.CALIBRATION_FEATURES),
             "threshold": round(rule.calibration.threshold, 4),

@@ -8,7 +8,7 @@ sentences are biased and which words are loaded in context.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from summarize.document import Document
@@ -150,64 +150,61 @@ def select_loaded(
     threshold: float,
     lexicon_gate: float,
     quotes: list[Quote],
-    confidence: Callable[[float], float] | None = None,
 ) -> list[FramingSpan]:
-    """The loaded-language layer: lexicon spans (the weaker built-in ones only when the word head
-    confirms them in context: ``is_gated``), and words the head flags that no lexicon explains.
-    ``probability``: token index -> word head probability, for the words that can be loaded at
-    all (``layers.word_can_be_loaded``).
+    """The loaded-language candidates: lexicon spans (the weaker built-in ones only when the word
+    head confirms them in context: ``is_gated``), and words the head flags (probability at least
+    ``threshold``) that no lexicon explains. ``probability``: token index -> word head
+    probability, for the words that can be loaded at all (``layers.word_can_be_loaded``).
+    Each keeps the head's best probability in ``score``.
     """
-    from dataclasses import replace
-
-    from summarize.framing.detect import speech_of
-    from summarize.framing.quotes import quote_at
-
     starts = [t.start for t in doc.tokens]
     out: list[FramingSpan] = []
     covered: set[int] = set()
     for span in spans:
         ids = _token_ids(doc, starts, span.start, span.end)
         covered.update(ids)
-        if span.layer != LOADED:
-            continue
-        probs = [probability[i] for i in ids if i in probability]
-        best = max(probs) if probs else None
-        if is_gated(span) and (best is None or best < lexicon_gate):
-            # Unconfirmed in its sentence ("huge" of a number), or nothing the head can judge
-            # ("the very": function words only).
-            continue
-        out.append(
-            replace(
-                span,
-                score=round(best, 4) if best is not None else None,
-                confidence=round(confidence(best), 4) if confidence and best is not None else None,
-            )
-        )
-    for i, p in probability.items():
-        if p < threshold or i in covered:
-            continue
-        token = doc.tokens[i]
-        speech = speech_of(quote_at(quotes, token.start, token.end))
-        out.append(
-            FramingSpan(
-                start=token.start,
-                end=token.end,
-                text=token.text,
-                category=HEAD_CATEGORY,
-                explanation="The word head, trained on expert bias annotations (BABE and BASIL), marks "
-                f"this word as loaded in this sentence (p={p:.2f}); no lexicon entry explains it.",
-                alternative=None,
-                in_quote=speech is not None,
-                speaker=speech.speaker if speech else None,
-                term=token.text.lower(),
-                weight=0.0,
-                score=round(p, 4),
-                source="head",
-                layer=LOADED,
-                confidence=round(confidence(p), 4) if confidence else None,
-            )
-        )
+        if span.layer == LOADED:
+            kept = _confirmed(span, [probability[i] for i in ids if i in probability], lexicon_gate)
+            out.extend([kept] if kept is not None else [])
+    out.extend(
+        _head_span(doc, i, p, quotes) for i, p in probability.items() if p >= threshold and i not in covered
+    )
     return sorted(out, key=lambda s: s.start)
+
+
+def _confirmed(span: FramingSpan, probs: list[float], lexicon_gate: float) -> FramingSpan | None:
+    from dataclasses import replace
+
+    best = max(probs) if probs else None
+    if is_gated(span) and (best is None or best < lexicon_gate):
+        # Unconfirmed in its sentence ("huge" of a number), or nothing the head can judge
+        # ("the very": function words only).
+        return None
+    return replace(span, score=round(best, 4) if best is not None else None)
+
+
+def _head_span(doc: Document, i: int, p: float, quotes: list[Quote]) -> FramingSpan:
+    from summarize.framing.detect import speech_of
+    from summarize.framing.quotes import quote_at
+
+    token = doc.tokens[i]
+    speech = speech_of(quote_at(quotes, token.start, token.end))
+    return FramingSpan(
+        start=token.start,
+        end=token.end,
+        text=token.text,
+        category=HEAD_CATEGORY,
+        explanation="The word head, trained on expert bias annotations (BABE and BASIL), marks "
+        f"this word as loaded in this sentence (p={p:.2f}); no lexicon entry explains it.",
+        alternative=None,
+        in_quote=speech is not None,
+        speaker=speech.speaker if speech else None,
+        term=token.text.lower(),
+        weight=0.0,
+        score=round(p, 4),
+        source="head",
+        layer=LOADED,
+    )
 
 
 def _token_ids(doc: Document, starts: list[int], start: int, end: int) -> list[int]:
@@ -225,16 +222,16 @@ def _token_ids(doc: Document, starts: list[int], start: int, end: int) -> list[i
 def _with_head_scores(
     doc: Document, spans: list[FramingSpan], scores: HeadScores, quotes: list[Quote]
 ) -> list[FramingSpan]:
-    """Devices unchanged; the loaded layer as ``select_loaded`` decides, with confidences."""
+    """Devices unchanged; the loaded layer: the candidates ``select_loaded`` finds, kept or not by
+    the span head (``span_head.decide_spans``), each with its confidence."""
+    from summarize.framing.span_head import decide_spans
+
     heads = scores.heads
-    loaded = select_loaded(
-        doc,
-        spans,
-        scores.loaded_probability,
-        heads.loaded_word.threshold,
-        heads.lexicon_gate,
-        quotes,
-        heads.word_confidence,
+    candidates = select_loaded(
+        doc, spans, scores.loaded_probability, heads.loaded_word.threshold, heads.lexicon_gate, quotes
+    )
+    loaded = decide_spans(
+        heads.span, doc, candidates, scores.loaded_probability, scores.sentence_probability
     )
     devices = [s for s in spans if s.layer != LOADED]
     return sorted([*devices, *loaded], key=lambda s: s.start)
@@ -346,9 +343,9 @@ def sentence_scores(
 def document_score(doc: Document, probability: list[float], threshold: float) -> DocumentScore:
     if not doc.sentences:
         return DocumentScore(score=0.0, biased_share=0.0)
-    lengths = [
-        max(1, sum(1 for t in doc.tokens if t.sentence == s.index and t.is_word)) for s in doc.sentences
-    ]
+    # One pass over the tokens (words_by_sentence bisects): this was a scan of every token per
+    # sentence, quadratic in the article's length (266 s of a 1 MB profile).
+    lengths = [max(1, n) for n in words_by_sentence(doc)]
     weighted = sum(p * n for p, n in zip(probability, lengths, strict=True)) / sum(lengths)
     share = sum(p >= threshold for p in probability) / len(probability)
     return DocumentScore(score=round(weighted, 4), biased_share=round(share, 4))

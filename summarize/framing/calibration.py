@@ -24,7 +24,8 @@ def _logit(p: np.ndarray) -> np.ndarray:
     import numpy as np
 
     p = np.clip(np.asarray(p, dtype=np.float64), 1e-6, 1 - 1e-6)
-    return np.log(p / (1 - p))
+    logits: np.ndarray = np.log(p / (1 - p))
+    return logits
 
 
 def calibration_features(

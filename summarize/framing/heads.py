@@ -38,7 +38,8 @@ class LinearHead:
                 "retrain it with models/framing_heads/train.py"
             )
         z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+        probabilities: np.ndarray = (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+        return probabilities
 
     def save(self, path: Path) -> None:
         import numpy as np
@@ -90,24 +91,18 @@ class FramingHeads:
     ``sentence`` and ``word``: the BABE heads (the sentence head reads the BABE word head's
     summary). ``loaded_word``: the word head for the loaded-language layer, trained with real
     articles' negatives (BABE and BASIL), its threshold chosen by grouped CV on BASIL.
-    ``confidence``: Platt scaling of its logit. ``calibration``: the sentence calibrator.
-    ``lexicon_gate``: a loaded lexicon match is dropped when the head's probability of every
-    word in it is below this (read in context, the word is not loaded).
+    ``span``: the span head (``span_head``): which candidates are shown, and their confidence.
+    ``calibration``: the sentence calibrator. ``lexicon_gate``: a weaker loaded lexicon match
+    is not a candidate when the head's probability of every word in it is below this.
+    ``loaded_word.threshold``: a word the head scores at least this is a candidate.
     """
 
     sentence: LinearHead
     word: LinearHead
     loaded_word: LinearHead
-    confidence: LinearHead
+    span: LinearHead
     calibration: LinearHead
     lexicon_gate: float
-
-    def word_confidence(self, probability: float) -> float:
-        import math
-
-        p = min(max(probability, 1e-6), 1 - 1e-6)
-        z = float(self.confidence.coef[0]) * math.log(p / (1 - p)) + self.confidence.intercept
-        return 1.0 / (1.0 + math.exp(-z))
 
 
 def save_rule(path: Path, lexicon_gate: float) -> None:
@@ -129,7 +124,7 @@ def load_framing_heads(folder: Path | None = None) -> FramingHeads:
         sentence=sentence,
         word=word,
         loaded_word=load_head(folder / "word_loaded.npz"),
-        confidence=load_head(folder / "word_confidence.npz"),
+        span=load_head(folder / "span.npz"),
         calibration=load_head(folder / "calibration.npz"),
         lexicon_gate=float(json.loads(rule.read_text(encoding="utf-8"))["lexicon_gate"]),
     )

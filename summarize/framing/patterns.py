@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarize.document import Document, Token
@@ -203,29 +204,7 @@ def so_called(doc: Document) -> list[PatternMatch]:
             last = i + 1
         else:
             continue
-        end = tokens[last].end
-        j = last + 1
-        if j < len(tokens) and tokens[j].text in _QUOTE_MARKS:
-            # a quoted name: up to the closing mark
-            k = j + 1
-            while k < len(tokens) and tokens[k].sentence == token.sentence:
-                end = tokens[k].end
-                if tokens[k].text in _QUOTE_MARKS:
-                    break
-                k += 1
-        else:
-            # the name: up to three words, stopping at punctuation or a function word
-            taken = 0
-            while (
-                j < len(tokens)
-                and taken < 3
-                and tokens[j].is_word
-                and tokens[j].sentence == token.sentence
-                and tokens[j].text.lower() not in _FUNCTION_WORDS
-            ):
-                end = tokens[j].end
-                taken += 1
-                j += 1
+        end = _so_called_name_end(tokens, last, token.sentence)
         out.append(
             PatternMatch(
                 start=token.start,
@@ -237,6 +216,34 @@ def so_called(doc: Document) -> list[PatternMatch]:
             )
         )
     return out
+
+
+def _so_called_name_end(tokens: Sequence[Token], last: int, sentence: int) -> int:
+    """End offset of 'so-called' (ending at token ``last``) and the name after it."""
+    end = tokens[last].end
+    j = last + 1
+    if j < len(tokens) and tokens[j].text in _QUOTE_MARKS:
+        # a quoted name: up to the closing mark
+        k = j + 1
+        while k < len(tokens) and tokens[k].sentence == sentence:
+            end = tokens[k].end
+            if tokens[k].text in _QUOTE_MARKS:
+                break
+            k += 1
+        return end
+    # the name: up to three words, stopping at punctuation or a function word
+    taken = 0
+    while (
+        j < len(tokens)
+        and taken < 3
+        and tokens[j].is_word
+        and tokens[j].sentence == sentence
+        and tokens[j].text.lower() not in _FUNCTION_WORDS
+    ):
+        end = tokens[j].end
+        taken += 1
+        j += 1
+    return end
 
 
 _FUNCTION_WORDS = {

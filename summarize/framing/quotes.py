@@ -129,6 +129,15 @@ def find_speaker(doc: Document, open_at: int, close_at: int) -> str | None:
     return pronoun.group("speaker") if pronoun else None
 
 
+def _resolve_pronoun(speaker: str | None, last_named: str | None) -> tuple[str | None, str | None]:
+    """(the speaker, the last named speaker): a pronoun is the last named speaker, if any."""
+    if speaker and speaker.lower() in _PRONOUNS:
+        return (last_named or speaker), last_named
+    if speaker:
+        return speaker, speaker
+    return speaker, last_named
+
+
 def find_quotes(doc: Document) -> list[Quote]:
     """Every quotation in the document, with speakers; pronouns resolved to the last named speaker."""
     quotes: list[Quote] = []
@@ -143,11 +152,8 @@ def find_quotes(doc: Document) -> list[Quote]:
             content_start = open_at + 1
             content_end = close_at - 1 if closed else close_at
             content = doc.text[content_start:content_end]
-            speaker = None if single else find_speaker(doc, open_at, close_at)
-            if speaker and speaker.lower() in _PRONOUNS and last_named:
-                speaker = last_named
-            elif speaker and speaker.lower() not in _PRONOUNS:
-                last_named = speaker
+            found = None if single else find_speaker(doc, open_at, close_at)
+            speaker, last_named = _resolve_pronoun(found, last_named)
             if speaker is None and not single and _count_words(content) >= _FOLLOW_ON_MIN_WORDS:
                 speaker = previous_speaker
             if not single and speaker is not None:

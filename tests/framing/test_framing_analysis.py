@@ -141,3 +141,14 @@ def test_markdown_escapes_article_text(context: Context) -> None:
     md = render_markdown(report.framing, report)
     assert "<b>" not in md and "\\<b\\>" in md
     assert "\\[links\\]\\(x)" in md  # no link; ")" alone is not markup
+
+
+def test_document_score_weights_sentences_by_their_words() -> None:
+    from summarize.document import build_document
+    from summarize.framing.analysis import document_score
+
+    doc = build_document("One two three four. Five six. Seven eight nine ten eleven twelve.")
+    score = document_score(doc, [0.8, 0.2, 0.5], threshold=0.5)
+    # 4, 2 and 6 words: (0.8 * 4 + 0.2 * 2 + 0.5 * 6) / 12
+    assert score.score == round((3.2 + 0.4 + 3.0) / 12, 4)
+    assert score.biased_share == round(2 / 3, 4)

@@ -146,11 +146,58 @@ def test_loaded_layer_selection_reads_the_word_head_in_context() -> None:
     probability = {i: 0.1 for i in eligible}
     probability[index["Huge"]] = 0.99  # the head confirms the second "huge" only
     probability[index["profit"]] = 0.97  # no lexicon entry: a head span
-    spans = select_loaded(doc, detection.spans, probability, 0.95, 0.9, detection.quotes, lambda p: p / 2)
+    spans = select_loaded(doc, detection.spans, probability, 0.95, 0.9, detection.quotes)
     texts = [s.text for s in spans]
     assert "regime" in texts  # a strong curated entry needs no confirmation
     assert "Huge" in texts and "huge" not in texts
     assert "the very" not in [t.lower() for t in texts]  # weak, and nothing the head can judge
     head = [s for s in spans if s.source == "head"]
-    assert [s.text for s in head] == ["profit"] and head[0].confidence == pytest.approx(0.485)
+    assert [s.text for s in head] == ["profit"] and head[0].score == pytest.approx(0.97)
     assert all(s.layer == "loaded" for s in spans)  # the hedge "may" stays a device, outside
+
+
+def test_span_head_reads_context_and_decides_with_confidence() -> None:
+    import numpy as np
+
+    from summarize.framing.analysis import select_loaded
+    from summarize.framing.heads import LinearHead
+    from summarize.framing.layers import word_can_be_loaded
+    from summarize.framing.span_head import SPAN_FEATURES, decide_spans, span_features
+
+    text = (
+        "Senator Vance praised the plan. Vance called the critics thugs. "
+        "The weather was mild. Reporters said the thugs remark drew boos."
+    )
+    sentence_probability = [0.2, 0.9, 0.1, 0.3]
+    doc = build_document(text)
+    detection = detect_spans(doc, load_builtin_lexicon())
+    eligible = [i for i, t in enumerate(doc.tokens) if t.is_word and word_can_be_loaded(doc, i)]
+    probability = {i: 0.2 for i in eligible}
+    probability[next(i for i in eligible if doc.tokens[i].text == "praised")] = 0.99
+    candidates = select_loaded(doc, detection.spans, probability, 0.95, 0.0, detection.quotes)
+    assert [s.text for s in candidates] == ["praised", "thugs", "thugs"]
+    x = span_features(doc, candidates, probability, sentence_probability)
+    assert x.shape == (3, len(SPAN_FEATURES))
+    column = {name: k for k, name in enumerate(SPAN_FEATURES)}
+    assert x[1, column["main_actor_in_sentence"]] == 1.0  # "Vance" is the article's main name
+    assert x[2, column["main_actor_in_sentence"]] == 0.0
+    assert x[1, column["log_term_count"]] == pytest.approx(np.log1p(2))
+    assert x[1, column["sentence_logit"]] > x[2, column["sentence_logit"]]
+    assert x[0, column["source_head"]] == 1.0 and x[1, column["lexicon_strong"]] == 1.0
+    # A head that reads only the sentence head's logit: the head word in a plain sentence is
+    # dropped; the strong curated "thugs" is always shown, each with the head's confidence.
+    coef = np.zeros(len(SPAN_FEATURES), dtype=np.float32)
+    coef[column["sentence_logit"]] = 1.0
+    head = LinearHead(
+        mean=np.zeros(len(SPAN_FEATURES), np.float32),
+        scale=np.ones(len(SPAN_FEATURES), np.float32),
+        coef=coef,
+        intercept=0.0,
+        threshold=0.5,
+    )
+    kept = decide_spans(head, doc, candidates, probability, sentence_probability)
+    assert [(s.text, s.confidence) for s in kept] == [
+        ("thugs", pytest.approx(0.9, abs=1e-3)),
+        ("thugs", pytest.approx(0.3, abs=1e-3)),
+    ]
+    assert decide_spans(head, doc, [], probability, sentence_probability) == []
