@@ -13,13 +13,13 @@ from summarize.document import Document
 from summarize.needs import analysis_module, chosen_needs, run_order
 from summarize.report import (
     SCHEMA_VERSION,
-    SECTIONS,
     Provenance,
     Report,
     SentenceInfo,
     SourceInfo,
     Stats,
 )
+from summarize.sections import SECTIONS
 from summarize.settings import Settings
 
 # Each analysis lives in summarize/<name>/analysis.py and exposes needs(settings) -> Needs
