@@ -50,7 +50,7 @@ FEATURE_SETS = (
     ("score", "vader", "roles"),
     ("embedding", "score", "vader", "roles", "global"),
 )
-SHIPPED = ("score", "vader", "roles", "global")
+SHIPPED = ("score", "vader", "roles")
 DOCUMENT = "document score (minilm)"
 
 
