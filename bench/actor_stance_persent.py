@@ -136,6 +136,25 @@ def gain_over(
     }
 
 
+def method_results(found: list, y: np.ndarray, groups: np.ndarray) -> dict[str, cv.CvResult]:
+    """Out-of-fold scores and labels of every head variant and baseline, under the same folds."""
+    results_by_name: dict[str, cv.CvResult] = {}
+    for uses in FEATURE_SETS:
+        results_by_name["stance head: " + "+".join(uses)] = cv.cross_validate(
+            cv.design(found, uses), y, groups
+        )
+    baselines = {
+        DOCUMENT: np.array([p.document_score for p in found]),
+        "VADER on the sentences that mention the person": np.array([p.vader_mean for p in found]),
+        "old actor score (mean minilm score of those sentences)": np.array(
+            [np.mean([s.score for s in p.sentences]) for p in found]
+        ),
+    }
+    for name, values in baselines.items():
+        results_by_name[name] = cv.cross_validate_score(values, y, groups)
+    return results_by_name
+
+
 def main() -> None:
     dev, test = load_persent(), load_persent("fixed_test.csv")
     if dev is None or test is None:
@@ -158,20 +177,7 @@ def main() -> None:
         "fixed_test": (~is_dev, groups[~is_dev]),
     }
 
-    results_by_name: dict[str, cv.CvResult] = {}
-    for uses in FEATURE_SETS:
-        results_by_name["stance head: " + "+".join(uses)] = cv.cross_validate(
-            cv.design(found, uses), y, groups
-        )
-    baselines = {
-        DOCUMENT: np.array([p.document_score for p in found]),
-        "VADER on the sentences that mention the person": np.array([p.vader_mean for p in found]),
-        "old actor score (mean minilm score of those sentences)": np.array(
-            [np.mean([s.score for s in p.sentences]) for p in found]
-        ),
-    }
-    for name, values in baselines.items():
-        results_by_name[name] = cv.cross_validate_score(values, y, groups)
+    results_by_name = method_results(found, y, groups)
     rows = [row(name, result, y, subsets) for name, result in results_by_name.items()]
     majority = cv.CvResult(np.ones(len(y)), np.ones(len(y), dtype=int), [], [])
     rows.append(row("majority class (positive)", majority, y, subsets, spearman=False))
