@@ -1,19 +1,23 @@
-"""The writer's stance toward the article's main person, on PerSenT dev, cross-validated by person.
+"""The writer's stance toward the article's main person, on PerSenT, cross-validated by person.
 
-For every article of ``persent_dev/dev.csv`` (headline + body): is the main person found as one
-actor (today's recognizer and the one at BASELINE_COMMIT, same run); then, over the articles where
-the person is found, the Spearman correlation of a score with the author's stance (-1/0/1) and the
-macro-F1 of its labels, every row under the same nested GroupKFold by person (the neutral band of a
-baseline score is also chosen on the training folds only):
+For every article of ``persent_dev`` (dev.csv: 578 articles about 417 people; fixed_test.csv: 827
+articles about Trump and Obama; headline + body): is the main person found as one actor (today's
+recognizer, and on dev the one at BASELINE_COMMIT, same run); then, over the articles where the
+person is found, the Spearman correlation of a score with the author's stance (-1/0/1) and the
+macro-F1 of its labels, every row under the same nested GroupKFold by person over all articles (the
+neutral band of a baseline score is also chosen on the training folds only). Figures are given on
+all articles and on the dev and fixed_test subsets of the same out-of-fold scores, each with a 95%
+bootstrap interval over people, and the shipped head's gain over the document score with a paired
+interval:
 
 - stance head: ridge over the mean of the mention-sentence rows (minilm sentence score, VADER,
   role) + article-wide features, the penalty and band chosen inside each training part; the
-  feature sets compared are listed (the shipped head uses the best one);
+  feature sets compared are listed;
 - document score (minilm backend), VADER mean over the sentences that mention the person,
   the old actor score (mean minilm score of those sentences), and the majority class.
 
-Error records: every article of dev.csv and fixed_test.csv goes through ``find_actors`` and the role
-and stance path; a crash is counted, never skipped. fixed_test is used for nothing else.
+Error records: every article goes through ``find_actors`` and the role and stance path; a crash is
+counted, never skipped.
 
 Run: .venv/bin/python bench/actor_stance_persent.py -> bench/results/actor_stance_persent.{json,md}
 """
@@ -25,6 +29,7 @@ import json
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -42,8 +47,11 @@ FEATURE_SETS = (
     ("score", "vader", "roles", "global"),
     ("score", "roles", "global"),
     ("score", "vader", "global"),
+    ("score", "vader", "roles"),
     ("embedding", "score", "vader", "roles", "global"),
 )
+SHIPPED = ("score", "vader", "roles")
+DOCUMENT = "document score (minilm)"
 
 
 def baseline_found_as_one(articles: list) -> float | None:
@@ -81,62 +89,123 @@ def error_records(files: tuple[str, ...]) -> tuple[int, int, list[str]]:
     return total, errors, messages[:5]
 
 
-def row(name: str, result: cv.CvResult, y: np.ndarray, spearman: bool = True) -> dict:
+def _interval(metric: Callable[..., float], columns: tuple, groups: np.ndarray) -> list[float]:
+    return [round(v, 3) for v in cv.bootstrap_interval(metric, columns, groups)]
+
+
+def _subset_figures(result: cv.CvResult, y: np.ndarray, groups: np.ndarray, spearman: bool) -> dict:
+    rho = cv.spearman(result.scores, y) if spearman else None
     return {
-        "method": name,
-        "spearman": round(cv.spearman(result.scores, y), 4) if spearman else None,
+        "spearman": None if rho is None else round(rho, 4),
+        "spearman_interval": _interval(cv.spearman, (result.scores, y), groups) if spearman else None,
         "macro_f1": round(cv.macro_f1(y, result.labels), 4),
-        "bands": [[round(a, 3), round(b, 3)] for a, b in result.bands],
-        **({"alphas": result.alphas} if result.alphas else {}),
+        "macro_f1_interval": _interval(cv.macro_f1, (y, result.labels), groups),
     }
 
 
-def main() -> None:
-    articles = load_persent()
-    if articles is None:
-        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
-        return
-    start = time.process_time()
-    prepared = prepare(articles)
-    one = sum(p.found_as_one for p in prepared) / len(prepared)
-    strict = sum(
-        len(main_person_actors(find_actors(build_document(a.text)), a.person, loose=False)) == 1
-        for a in articles
-    ) / len(articles)
-    found = [p for p in prepared if p.sentences]
-    y = np.array([p.article.label for p in found], dtype=float)
-    groups = cv.groups_of(found)
+def row(name: str, result: cv.CvResult, y: np.ndarray, subsets: dict, spearman: bool = True) -> dict:
+    """The method's figures on every subset (all, dev, fixed_test), each with a 95% interval over people."""
+    out: dict = {"method": name}
+    for subset, (mask, groups) in subsets.items():
+        part = cv.CvResult(result.scores[mask], result.labels[mask], [], [])
+        out[subset] = _subset_figures(part, y[mask], groups, spearman)
+    out["bands"] = [[round(a, 3), round(b, 3)] for a, b in result.bands]
+    if result.alphas:
+        out["alphas"] = result.alphas
+    return out
 
-    rows = []
+
+def gain_over(
+    result: cv.CvResult, base: cv.CvResult, y: np.ndarray, mask: np.ndarray, groups: np.ndarray
+) -> dict:
+    """The head's figures minus the document score's, on the same articles, with paired intervals."""
+
+    def rho_gain(a: np.ndarray, b: np.ndarray, gold: np.ndarray) -> float:
+        return cv.spearman(a, gold) - cv.spearman(b, gold)
+
+    def f1_gain(a: np.ndarray, b: np.ndarray, gold: np.ndarray) -> float:
+        return cv.macro_f1(gold, a) - cv.macro_f1(gold, b)
+
+    scores = (result.scores[mask], base.scores[mask], y[mask])
+    labels = (result.labels[mask], base.labels[mask], y[mask])
+    return {
+        "spearman": round(rho_gain(*scores), 4),
+        "spearman_interval": _interval(rho_gain, scores, groups),
+        "macro_f1": round(f1_gain(*labels), 4),
+        "macro_f1_interval": _interval(f1_gain, labels, groups),
+    }
+
+
+def method_results(found: list, y: np.ndarray, groups: np.ndarray) -> dict[str, cv.CvResult]:
+    """Out-of-fold scores and labels of every head variant and baseline, under the same folds."""
+    results_by_name: dict[str, cv.CvResult] = {}
     for uses in FEATURE_SETS:
-        rows.append(
-            row("stance head: " + "+".join(uses), cv.cross_validate(cv.design(found, uses), y, groups), y)
+        results_by_name["stance head: " + "+".join(uses)] = cv.cross_validate(
+            cv.design(found, uses), y, groups
         )
     baselines = {
-        "document score (minilm)": np.array([p.document_score for p in found]),
+        DOCUMENT: np.array([p.document_score for p in found]),
         "VADER on the sentences that mention the person": np.array([p.vader_mean for p in found]),
         "old actor score (mean minilm score of those sentences)": np.array(
             [np.mean([s.score for s in p.sentences]) for p in found]
         ),
     }
     for name, values in baselines.items():
-        rows.append(row(name, cv.cross_validate_score(values, y, groups), y))
+        results_by_name[name] = cv.cross_validate_score(values, y, groups)
+    return results_by_name
+
+
+def main() -> None:
+    dev, test = load_persent(), load_persent("fixed_test.csv")
+    if dev is None or test is None:
+        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
+        return
+    start = time.process_time()
+    prepared = prepare(dev + test)
+    one_dev = sum(p.found_as_one for p in prepared[: len(dev)]) / len(dev)
+    one_all = sum(p.found_as_one for p in prepared) / len(prepared)
+    strict = sum(
+        len(main_person_actors(find_actors(build_document(a.text)), a.person, loose=False)) == 1 for a in dev
+    ) / len(dev)
+    found = [p for p in prepared if p.sentences]
+    is_dev = np.array([k < len(dev) for k, p in enumerate(prepared) if p.sentences])
+    y = np.array([p.article.label for p in found], dtype=float)
+    groups = cv.groups_of(found)
+    subsets = {
+        "all": (np.ones(len(y), dtype=bool), groups),
+        "dev": (is_dev, groups[is_dev]),
+        "fixed_test": (~is_dev, groups[~is_dev]),
+    }
+
+    results_by_name = method_results(found, y, groups)
+    rows = [row(name, result, y, subsets) for name, result in results_by_name.items()]
     majority = cv.CvResult(np.ones(len(y)), np.ones(len(y), dtype=int), [], [])
-    rows.append(row("majority class (positive)", majority, y, spearman=False))
+    rows.append(row("majority class (positive)", majority, y, subsets, spearman=False))
+    shipped = results_by_name["stance head: " + "+".join(SHIPPED)]
+    gains = {
+        subset: gain_over(shipped, results_by_name[DOCUMENT], y, mask, g)
+        for subset, (mask, g) in subsets.items()
+    }
 
     total, errors, messages = error_records(("dev.csv", "fixed_test.csv"))
     results = {
-        "data": "persent_dev/dev.csv, headline + body; fixed_test.csv only for error records",
+        "data": "persent_dev: dev.csv (578 articles, 417 people) + fixed_test.csv "
+        "(827 articles: Trump, Obama); headline + body",
         "articles": len(prepared),
         "main_person_found": len(found),
-        "main_person_as_one_actor": round(one, 4),
-        "main_person_as_one_actor_strict_match": round(strict, 4),
-        "main_person_as_one_actor_baseline": _round(baseline_found_as_one(articles)),
+        "main_person_found_dev": int(is_dev.sum()),
+        "main_person_as_one_actor": round(one_all, 4),
+        "main_person_as_one_actor_dev": round(one_dev, 4),
+        "main_person_as_one_actor_dev_strict_match": round(strict, 4),
+        "main_person_as_one_actor_dev_baseline": _round(baseline_found_as_one(dev)),
         "baseline_commit": BASELINE_COMMIT,
-        "split": f"GroupKFold({cv.OUTER_FOLDS}) by the main person's surname; nested {cv.INNER_FOLDS}-fold "
-        "inner CV for the ridge penalty and the neutral band",
+        "split": f"GroupKFold({cv.OUTER_FOLDS}) by the main person's surname over all found articles; nested "
+        f"{cv.INNER_FOLDS}-fold inner CV for the ridge penalty and the neutral band; the dev and fixed_test "
+        "figures are subsets of the same out-of-fold scores; intervals: 95% bootstrap over people",
         "label_counts": {str(k): int((y == k).sum()) for k in (-1, 0, 1)},
+        "shipped": "+".join(SHIPPED),
         "rows": rows,
+        "shipped_minus_document": gains,
         "error_records": {"articles": total, "errors": errors, "first": messages},
         "cpu_seconds": round(time.process_time() - start, 1),
     }
@@ -150,25 +219,38 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+def _cell(figures: dict, key: str) -> str:
+    if figures[key] is None:
+        return "n/a"
+    low, high = figures[key + "_interval"]
+    return f"{figures[key]:.3f} [{low:.2f}, {high:.2f}]"
+
+
 def markdown(results: dict) -> str:
     lines = [
-        "# Stance toward the main person (PerSenT dev, cross-validated by person)",
+        "# Stance toward the main person (PerSenT, cross-validated by person)",
         "",
-        f"{results['articles']} articles; main person found in {results['main_person_found']}, "
-        f"as one actor in {results['main_person_as_one_actor']:.1%} "
-        f"({results['main_person_as_one_actor_strict_match']:.1%} without matching one-word or truncated "
-        "targets to the name written in full) "
-        f"(recognizer at {results['baseline_commit']}: {results['main_person_as_one_actor_baseline']:.1%}). "
+        f"Data: {results['data']}. {results['articles']} articles; main person found in "
+        f"{results['main_person_found']} ({results['main_person_found_dev']} of dev), as one actor in "
+        f"{results['main_person_as_one_actor']:.1%} of all and "
+        f"{results['main_person_as_one_actor_dev']:.1%} of dev "
+        f"({results['main_person_as_one_actor_dev_strict_match']:.1%} of dev without matching one-word or "
+        "truncated targets to the name written in full; recognizer at "
+        f"{results['baseline_commit']}: {results['main_person_as_one_actor_dev_baseline']:.1%} of dev). "
         f"Labels of the found articles (-1/0/1): {results['label_counts']}.",
         "",
-        f"Split: {results['split']}.",
+        f"Split: {results['split']}. Shipped head: {results['shipped']}.",
         "",
-        "| method | Spearman | macro-F1 |",
-        "|---|---:|---:|",
+        "| method | Spearman, all | macro-F1, all | Spearman, dev | macro-F1, dev | Spearman, fixed_test "
+        "| macro-F1, fixed_test |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results["rows"]:
-        rho = "n/a" if r["spearman"] is None else f"{r['spearman']:.3f}"
-        lines.append(f"| {r['method']} | {rho} | {r['macro_f1']:.3f} |")
+        cells = [_cell(r[s], k) for s in ("all", "dev", "fixed_test") for k in ("spearman", "macro_f1")]
+        lines.append(f"| {r['method']} | " + " | ".join(cells) + " |")
+    lines += ["", "Shipped head minus the document score (same articles, paired intervals over people):", ""]
+    for subset, gain in results["shipped_minus_document"].items():
+        lines.append(f"- {subset}: Spearman {_cell(gain, 'spearman')}, macro-F1 {_cell(gain, 'macro_f1')}")
     err = results["error_records"]
     lines += ["", f"Error records: {err['errors']} of {err['articles']} articles (dev + fixed_test).", ""]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from evaldata import eval_dir
 
 from summarize.entities.actors import Actor
@@ -119,6 +120,9 @@ class Prepared:
     sentences: list  # list[SentenceInput] of the main person's actor (empty when not found)
     vader_mean: float  # VADER compound mean over the sentences that mention the person
     paragraph_of: dict  # sentence index -> body paragraph (the index of PersentArticle.paragraph_labels)
+    embeddings: np.ndarray  # every sentence's shared encoder embedding (n_sentences x dims)
+    scores: np.ndarray  # every sentence's minilm score
+    vader: np.ndarray  # every sentence's VADER compound
 
 
 def prepare(
@@ -126,8 +130,6 @@ def prepare(
 ) -> list[Prepared]:
     """Documents, actors, embeddings (cached by text hash), sentence scores, the main person's inputs."""
     import hashlib
-
-    import numpy as np
 
     from summarize.context import Context
     from summarize.document import build_document
@@ -166,7 +168,16 @@ def prepare(
         paragraph_of = _body_paragraphs(article.text, [s.start for s in doc.sentences])
         out.append(
             Prepared(
-                article, len(doc.sentences), document_score, len(hits) == 1, inputs, vader_mean, paragraph_of
+                article,
+                len(doc.sentences),
+                document_score,
+                len(hits) == 1,
+                inputs,
+                vader_mean,
+                paragraph_of,
+                embeddings,
+                np.asarray(scores, dtype=float),
+                vader,
             )
         )
     return out

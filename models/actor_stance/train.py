@@ -1,9 +1,10 @@
-"""Fit the actor stance head on PerSenT dev (author's stance toward the main person).
+"""Fit the actor stance head on PerSenT (author's stance toward the main person): all of persent_dev
+(dev.csv, 417 people, and fixed_test.csv, Trump and Obama).
 
 Run from the checkout root: .venv/bin/python models/actor_stance/train.py
 Writes models/actor_stance/head.npz and metrics.json. The feature groups (USES) were chosen by the
 grouped cross-validation in bench/actor_stance_persent.py; the ridge penalty and the neutral band are
-chosen here by grouped CV on all of dev, then the head is fitted on all of dev.
+chosen here by grouped CV on all the articles, then the head is fitted on all of them.
 """
 
 from __future__ import annotations
@@ -23,16 +24,16 @@ from persent import load_persent, prepare  # noqa: E402
 from summarize.sentiment.head import fit_ridge  # noqa: E402
 from summarize.sentiment.stance import StanceHead, save_head  # noqa: E402
 
-USES = ("score", "vader", "roles", "global")
+USES = ("score", "vader", "roles")
 HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    articles = load_persent()
-    if articles is None:
+    dev, test = load_persent(), load_persent("fixed_test.csv")
+    if dev is None or test is None:
         print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
         return
-    prepared = [p for p in prepare(articles) if p.sentences]
+    prepared = [p for p in prepare(dev + test) if p.sentences]
     y = np.array([p.article.label for p in prepared], dtype=float)
     groups = cv.groups_of(prepared)
     x = cv.design(prepared, USES)
@@ -55,7 +56,7 @@ def main() -> None:
     save_head(head, HERE / "head.npz")
     result = cv.cross_validate(x, y, groups)
     metrics = {
-        "data": "persent_dev/dev.csv (PerSenT, Bastan et al. 2020), headline + body",
+        "data": "persent_dev dev.csv + fixed_test.csv (PerSenT, Bastan et al. 2020), headline + body",
         "articles": len(prepared),
         "split": f"GroupKFold({cv.OUTER_FOLDS}) by the main person's surname, "
         f"nested {cv.INNER_FOLDS}-fold inner CV for the penalty and the neutral band",
