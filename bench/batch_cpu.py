@@ -46,7 +46,11 @@ from summarize.settings import Settings
 path, count, chunk = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 with open(path, encoding="utf-8") as handle:
     texts = [json.loads(line)["article"] for line in handle if line.strip()]
-config = WorkerConfig(settings=Settings(), max_chars=2_000_000)
+try:  # input limits in the settings (since issue 17) or beside them (older commits)
+    from summarize.inputs.settings import InputSettings
+    config = WorkerConfig(settings=Settings(input=InputSettings(max_chars=2_000_000)))
+except ImportError:
+    config = WorkerConfig(settings=Settings(), max_chars=2_000_000)
 def items(lo, hi):
     made = [BatchItem(id=f"a{i}", input=f"a{i}", text=texts[i % len(texts)]) for i in range(lo, hi)]
     return [prepare(item, config) for item in made]

@@ -107,10 +107,13 @@ def main() -> int:
     import torch
 
     torch.set_num_threads(1)
+    from dataclasses import replace
+
     from summarize import analyze
     from summarize.backends.encoder import load_encoder
     from summarize.batch.items import BatchItem
     from summarize.batch.work import WorkerConfig, analyse_chunk, prepare
+    from summarize.inputs.settings import InputSettings
     from summarize.settings import Settings
 
     texts = articles[1 : args.articles + 1]
@@ -129,7 +132,7 @@ def main() -> int:
             for text in texts:
                 analyze(text, settings)
         else:
-            config = WorkerConfig(settings=settings, max_chars=10_000_000)
+            config = WorkerConfig(settings=replace(settings, input=InputSettings(max_chars=10_000_000)))
             items = [BatchItem(id=str(k), input=f"summeval:{k}", text=t) for k, t in enumerate(texts)]
             analyse_chunk([prepare(item, config) for item in items], config)
         total = time.process_time() - started

@@ -81,7 +81,7 @@ def run_ray(
     stats = BatchStats()
     started = time.perf_counter()
     we_started = _start_ray(ray, address, options)
-    config = WorkerConfig(settings=options.settings, max_chars=options.max_chars)
+    config = WorkerConfig(settings=options.settings)
     actors = max(1, options.workers) if not address else max(1, int(ray.cluster_resources().get("CPU", 1)))
     recorder = Recorder(writer, stats, progress)
     source = pending_items(items, writer, options, stats, progress)

@@ -43,7 +43,6 @@ from summarize.batch.work import (
 )
 from summarize.batch.writers import ResultWriter
 from summarize.errors import ExitCode
-from summarize.inputs.settings import DEFAULT_MAX_CHARS
 from summarize.settings import Settings
 
 DEFAULT_RECYCLE_AFTER = 1000
@@ -53,7 +52,6 @@ DEFAULT_RECYCLE_AFTER = 1000
 class BatchOptions:
     settings: Settings = field(default_factory=Settings)
     workers: int = 0  # worker processes; 0 runs everything in this process
-    max_chars: int = DEFAULT_MAX_CHARS
     batch_articles: int = 32  # articles whose sentences are encoded together
     dedupe: bool = True  # record repeated texts as duplicates instead of analysing them again
     retry_errors: bool = False  # rerun ids whose only record in RESULTS is an error
@@ -228,7 +226,7 @@ def make_executor(options: BatchOptions) -> Executor:
     # One torch thread per worker, also with -j 1: measured on the shared 2-core machine, a
     # worker with 2 threads spent ~2x the CPU per article of one with 1 (threads waiting at
     # each op's barrier spin when the machine is loaded), for no gain in wall time.
-    config = WorkerConfig(settings=options.settings, max_chars=options.max_chars, torch_threads=1)
+    config = WorkerConfig(settings=options.settings, torch_threads=1)
     if options.workers <= 0:
         init_worker(config, ignore_sigint=False)
         return InlineExecutor()

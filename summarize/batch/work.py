@@ -32,8 +32,7 @@ SOURCE_FIELDS = ("title", "date", "author")
 
 @dataclass(frozen=True, slots=True)
 class WorkerConfig:
-    settings: Settings
-    max_chars: int
+    settings: Settings  # its input limits (max_chars) apply to every article
     # torch intra-op threads of a pool worker (0: torch's default). Two processes with one
     # thread each beat one process with two on 2 cores: small matmuls scale badly.
     torch_threads: int = 1
@@ -138,7 +137,7 @@ def prepare(item: BatchItem, config: WorkerConfig | None = None) -> Prepared:
         return Prepared(item, None, None, 0.0, _error(item, item.error))
     started = time.perf_counter()
     try:
-        doc = read_item(item, config.max_chars)
+        doc = read_item(item, config.settings.input.max_chars)
     except SummarizeError as exc:
         return Prepared(item, None, None, 0.0, _error(item, exc.message))
     except Exception as exc:  # a bug on one article must not stop the batch

@@ -142,7 +142,6 @@ def batch_command(
     options = BatchOptions(
         settings=settings,
         workers=default_workers() if workers is None else workers,
-        max_chars=settings.input.max_chars,
         batch_articles=batch_size,
         recycle_after=recycle_after,
         dedupe=not keep_duplicates,

@@ -50,13 +50,10 @@ def score_document(
     doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span] = ()
 ) -> Scored:
     """Sentence scores and their words; ``names`` (actor mentions) are never occluded."""
-    if settings.backend not in BACKENDS:
+    scorer = _SCORERS.get(settings.backend)
+    if scorer is None:
         raise UsageError(f"unknown sentiment backend '{settings.backend}'; choose from {', '.join(BACKENDS)}")
-    if settings.backend == "vader":
-        return _score_vader(doc, ctx, settings)
-    if settings.backend == "minilm":
-        return _score_minilm(doc, ctx, settings, names)
-    return _score_hf(doc, ctx, settings, names)
+    return scorer(doc, ctx, settings, names)
 
 
 def name_spans(actors: Sequence[Actor]) -> tuple[Span, ...]:
@@ -177,7 +174,10 @@ def _polar_sentences(scores: list[float], settings: SentimentSettings) -> list[i
     return sorted(range(len(scores)), key=lambda i: -abs(scores[i]))[: settings.explain_sentences]
 
 
-def _score_vader(doc: Document, ctx: Context, settings: SentimentSettings) -> Scored:
+def _score_vader(
+    doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span] = ()
+) -> Scored:
+    # VADER is a lexicon: it has no words to occlude, so the actors' names need no protecting.
     from summarize.sentiment.vader_backend import vader_version
 
     ctx.record_model("sentiment", VADER_ID, VADER_SOURCE)
@@ -321,3 +321,8 @@ def _explain(
         else:
             out.append(lexicon_contributions(doc, i, settings.top_words))
     return tuple(out)
+
+
+# One scorer per backend name (``SentimentBackend``): a new backend is a function and a row here.
+ScoreDocument = Callable[[Document, "Context", SentimentSettings, Sequence[Span]], Scored]
+_SCORERS: dict[str, ScoreDocument] = {"vader": _score_vader, "minilm": _score_minilm, "hf": _score_hf}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from summarize.batch.items import expand_inputs, iter_items
 from summarize.batch.runner import BatchOptions, run_local
 from summarize.batch.writers import open_writer
+from summarize.inputs.settings import InputSettings
 from summarize.settings import Settings
 
 from .conftest import assert_same
@@ -72,7 +74,7 @@ def test_ray_actor_encodes_a_batch_and_matches_the_local_engine(
     settings = Settings(analyses=("summary", "readability"))
     run_local(iter_items(inputs), open_writer(tmp_path / "local.jsonl"),
               BatchOptions(settings=settings, dedupe=False))
-    actor = RayAnalyser(WorkerConfig(settings=settings, max_chars=2_000_000))
+    actor = RayAnalyser(WorkerConfig(settings=replace(settings, input=InputSettings(max_chars=2_000_000))))
     batch = {"item": [json.dumps(dataclasses.asdict(i)) for i in iter_items(inputs)]}
     finished = [Finished(**json.loads(raw)) for raw in actor(batch)["finished"]]
     got = [json.loads(f.line) for f in finished]

@@ -9,6 +9,7 @@ import pytest
 
 from summarize.batch import work
 from summarize.batch.work import ONEDNN_CACHE_CAPACITY, WorkerConfig, init_worker, release_memory
+from summarize.inputs.settings import InputSettings
 from summarize.settings import Settings
 
 CACHE_VAR = "ONEDNN_PRIMITIVE_CACHE_CAPACITY"
@@ -31,7 +32,8 @@ def test_init_worker_caps_the_onednn_kernel_cache_and_watches_the_parent(
 ) -> None:
     watched: list[int | None] = []
     monkeypatch.setattr(work, "exit_with_parent", watched.append)
-    init_worker(WorkerConfig(settings=Settings(), max_chars=1000), ignore_sigint=pool_worker, parent=4242)
+    config = WorkerConfig(settings=Settings(input=InputSettings(max_chars=1000)))
+    init_worker(config, ignore_sigint=pool_worker, parent=4242)
     assert os.environ[CACHE_VAR] == ONEDNN_CACHE_CAPACITY
     # Only a pool worker watches the batch process (inline, it is the batch process).
     assert watched == ([4242] if pool_worker else [])
@@ -41,7 +43,7 @@ def test_init_worker_keeps_a_capacity_the_user_set(
     restore_worker: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CACHE_VAR, "512")
-    init_worker(WorkerConfig(settings=Settings(), max_chars=1000), ignore_sigint=False)
+    init_worker(WorkerConfig(settings=Settings(input=InputSettings(max_chars=1000))), ignore_sigint=False)
     assert os.environ[CACHE_VAR] == "512"
 
 

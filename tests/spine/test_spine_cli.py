@@ -137,6 +137,6 @@ def test_piped_input_without_arguments_is_a_report(monkeypatch: pytest.MonkeyPat
 def test_the_cli_default_input_limit_is_the_readers() -> None:
     from summarize.batch.runner import BatchOptions
     from summarize.cli.options import DEFAULT_MAX_CHARS
-    from summarize.inputs import read
+    from summarize.inputs import settings
 
-    assert DEFAULT_MAX_CHARS == read.DEFAULT_MAX_CHARS == BatchOptions().max_chars
+    assert DEFAULT_MAX_CHARS == settings.DEFAULT_MAX_CHARS == BatchOptions().settings.input.max_chars
