@@ -72,6 +72,10 @@ def hanging_url() -> Iterator[str]:
         httpd.server_close()
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not SUMMARIZE.exists(), reason="the console script is not installed in this environment")
 def test_sigint_to_a_running_summarize_process_exits_130(hanging_url: str, tmp_path: Path) -> None:
     """A real SIGINT to the real entry point, sent once it is provably mid-run (waiting on the URL)."""
@@ -84,6 +88,10 @@ def test_sigint_to_a_running_summarize_process_exits_130(hanging_url: str, tmp_p
         stderr=subprocess.PIPE,
         env=env,
         text=True,
+        # A shell starts a command with SIGINT at its default; a child inherits an ignored SIGINT
+        # (and Python then installs no KeyboardInterrupt handler), so start it as a shell would,
+        # whatever an earlier test left in this process.
+        preexec_fn=_default_sigint,
     )
     try:
         assert _HangingHandler.arrived.wait(60), "summarize never requested the URL"
