@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -54,8 +55,10 @@ def _run(args: list[str]) -> str:
     # clone lives (the seed is reached through ../shared from any checkout next to it).
     exe = Path(sys.executable).with_name("summarize")
     args = [_relative(a) for a in args]
-    done = subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=ROOT, env={
-        "COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "PATH": "/usr/bin:/bin"})
+    env = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "PATH": "/usr/bin:/bin"}
+    if "PYTHONPATH" in os.environ:  # another checkout run with this venv: PYTHONPATH=<checkout>
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    done = subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=ROOT, env=env)
     return f"exit {done.returncode}\n{done.stdout}\n--- stderr\n{done.stderr}"
 
 
