@@ -31,10 +31,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarize.errors import LexiconError
 from summarize.framing.inflect import inflections
+
+if TYPE_CHECKING:
+    from yaml.nodes import MappingNode, Node, SequenceNode
 
 FIELDS = ("term", "category", "weight", "explanation", "alternative", "inflect", "case", "variants")
 _CATEGORY_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -137,70 +140,115 @@ def load_lexicon_file(path: Path) -> Lexicon:
 
 # --- YAML ---------------------------------------------------------------------------------
 
+_TOP_KEYS = ("category", "label", "description", "defaults", "entries")
 
-def parse_yaml_lexicon(text: str, name: str) -> Lexicon:
-    import yaml
-    from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise LexiconError(f"{where}: YAML syntax error: {exc.problem or exc}") from None
+class _YamlReader:
+    """Reads one YAML lexicon's nodes, raising ``LexiconError`` at their file:line:column."""
 
-    def where(node: Node) -> str:
-        return f"{name}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+    def __init__(self, name: str) -> None:
+        import yaml
 
-    def mapping(node: Node, what: str) -> dict[str, Node]:
+        self.name = name
+        self._constructor = yaml.SafeLoader("")
+
+    def compose(self, text: str) -> Node:
+        import yaml
+
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            position = f"{self.name}:{mark.line + 1}:{mark.column + 1}" if mark else self.name
+            raise LexiconError(f"{position}: YAML syntax error: {exc.problem or exc}") from None
+        if root is None:
+            raise LexiconError(f"{self.name}:1:1: empty lexicon file")
+        return root
+
+    def where(self, node: Node) -> str:
+        return f"{self.name}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+    def mapping_node(self, node: Node, what: str) -> MappingNode:
+        from yaml.nodes import MappingNode
+
         if not isinstance(node, MappingNode):
-            raise LexiconError(f"{where(node)}: {what} must be a mapping (key: value)")
+            raise LexiconError(f"{self.where(node)}: {what} must be a mapping (key: value)")
+        return node
+
+    def fields(self, node: MappingNode) -> dict[str, Node]:
+        from yaml.nodes import ScalarNode
+
         out: dict[str, Node] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                raise LexiconError(f"{where(key)}: keys must be plain words")
+                raise LexiconError(f"{self.where(key)}: keys must be plain words")
             out[key.value] = value
         return out
 
-    constructor = yaml.SafeLoader("")
+    def mapping(self, node: Node, what: str) -> dict[str, Node]:
+        return self.fields(self.mapping_node(node, what))
 
-    def scalar(node: Node) -> Any:
+    def sequence(self, node: Node, message: str) -> SequenceNode:
+        from yaml.nodes import SequenceNode
+
+        if not isinstance(node, SequenceNode):
+            raise LexiconError(f"{self.where(node)}: {message}")
+        return node
+
+    def scalar(self, node: Node) -> Any:
+        from yaml.nodes import MappingNode
+
         if isinstance(node, MappingNode):
-            raise LexiconError(f"{where(node)}: expected a value, found a mapping")
-        return constructor.construct_object(node, deep=True)
+            raise LexiconError(f"{self.where(node)}: expected a value, found a mapping")
+        return self._constructor.construct_object(node, deep=True)
 
-    if root is None:
-        raise LexiconError(f"{name}:1:1: empty lexicon file")
-    top = mapping(root, "a lexicon file")
-    unknown = set(top) - {"category", "label", "description", "defaults", "entries"}
-    if unknown:
-        key = sorted(unknown)[0]
-        node = next(k for k, _ in root.value if k.value == key)
-        raise LexiconError(
-            f"{where(node)}: unknown key '{key}'; use category, label, description, defaults, entries"
-        )
+
+def parse_yaml_lexicon(text: str, name: str) -> Lexicon:
+    reader = _YamlReader(name)
+    root = reader.mapping_node(reader.compose(text), "a lexicon file")
+    top = reader.fields(root)
+    _refuse_unknown_top_keys(reader, root, top)
     if "entries" not in top:
-        raise LexiconError(f"{where(root)}: no 'entries' list")
-    file_category = scalar(top["category"]) if "category" in top else None
-    defaults: dict[str, Any] = {}
-    if "defaults" in top:
-        defaults = {k: scalar(v) for k, v in mapping(top["defaults"], "defaults").items()}
-    entries_node = top["entries"]
-    if not isinstance(entries_node, SequenceNode):
-        raise LexiconError(f"{where(entries_node)}: 'entries' must be a list")
-    labels: dict[str, str] = {}
+        raise LexiconError(f"{reader.where(root)}: no 'entries' list")
+    file_category = reader.scalar(top["category"]) if "category" in top else None
+    defaults = _yaml_defaults(reader, top)
+    entries_node = reader.sequence(top["entries"], "'entries' must be a list")
+    labels = _yaml_labels(reader, top, file_category)
+    entries = tuple(_yaml_entry(reader, item, defaults, file_category) for item in entries_node.value)
+    return Lexicon(entries=entries, labels=labels, files=(name,))
+
+
+def _refuse_unknown_top_keys(reader: _YamlReader, root: MappingNode, top: dict[str, Node]) -> None:
+    unknown = set(top) - set(_TOP_KEYS)
+    if not unknown:
+        return
+    key = sorted(unknown)[0]
+    node = next(k for k, _ in root.value if k.value == key)
+    raise LexiconError(f"{reader.where(node)}: unknown key '{key}'; use {', '.join(_TOP_KEYS)}")
+
+
+def _yaml_defaults(reader: _YamlReader, top: dict[str, Node]) -> dict[str, Any]:
+    if "defaults" not in top:
+        return {}
+    return {k: reader.scalar(v) for k, v in reader.mapping(top["defaults"], "defaults").items()}
+
+
+def _yaml_labels(reader: _YamlReader, top: dict[str, Node], file_category: Any) -> dict[str, str]:
     if file_category and "label" in top:
-        labels[str(file_category)] = str(scalar(top["label"]))
-    entries = []
-    for item in entries_node.value:
-        fields = mapping(item, "an entry")
-        values = {k: scalar(v) for k, v in fields.items()}
-        positions = {k: where(v) for k, v in fields.items()}
-        raw = {**defaults, **values}
-        if "category" not in raw and file_category is not None:
-            raw["category"] = file_category
-        entries.append(build_entry(raw, where(item), positions))
-    return Lexicon(entries=tuple(entries), labels=labels, files=(name,))
+        return {str(file_category): str(reader.scalar(top["label"]))}
+    return {}
+
+
+def _yaml_entry(
+    reader: _YamlReader, item: Node, defaults: dict[str, Any], file_category: Any
+) -> LexiconEntry:
+    fields = reader.mapping(item, "an entry")
+    values = {k: reader.scalar(v) for k, v in fields.items()}
+    positions = {k: reader.where(v) for k, v in fields.items()}
+    raw = {**defaults, **values}
+    if "category" not in raw and file_category is not None:
+        raw["category"] = file_category
+    return build_entry(raw, reader.where(item), positions)
 
 
 # --- TSV ----------------------------------------------------------------------------------
@@ -208,39 +256,54 @@ def parse_yaml_lexicon(text: str, name: str) -> Lexicon:
 
 def parse_tsv_lexicon(text: str, name: str) -> Lexicon:
     header: list[str] | None = None
-    entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = line.rstrip("\r").split("\t")
+    entries: list[LexiconEntry] = []
+    for number, cells in _tsv_rows(text):
         if header is None:
-            header = [c.strip().lower() for c in cells]
-            for column, key in enumerate(header):
-                if key not in FIELDS:
-                    col = sum(len(c) + 1 for c in cells[:column]) + 1
-                    raise LexiconError(
-                        f"{name}:{number}:{col}: unknown column '{key}'; use {', '.join(FIELDS)}"
-                    )
-            if "term" not in header or "category" not in header:
-                raise LexiconError(f"{name}:{number}:1: the header needs 'term' and 'category' columns")
-            continue
-        if len(cells) > len(header):
-            col = sum(len(c) + 1 for c in cells[: len(header)]) + 1
-            raise LexiconError(f"{name}:{number}:{col}: {len(cells)} cells but {len(header)} columns")
-        raw: dict[str, Any] = {}
-        positions: dict[str, str] = {}
-        column = 1
-        for key, cell in zip(header, cells, strict=False):
-            positions[key] = f"{name}:{number}:{column}"
-            column += len(cell) + 1
-            if cell.strip():
-                raw[key] = cell.strip()
-        if "variants" in raw:
-            raw["variants"] = [v.strip() for v in str(raw["variants"]).split("|") if v.strip()]
-        entries.append(build_entry(raw, f"{name}:{number}:1", positions))
+            header = _tsv_header(cells, f"{name}:{number}")
+        else:
+            entries.append(_tsv_entry(header, cells, f"{name}:{number}"))
     if header is None:
         raise LexiconError(f"{name}:1:1: empty lexicon file (a header row is needed)")
     return Lexicon(entries=tuple(entries), files=(name,))
+
+
+def _tsv_rows(text: str) -> Iterable[tuple[int, list[str]]]:
+    """(line number, cells) of every line that is neither blank nor a ``#`` comment."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line.rstrip("\r").split("\t")
+
+
+def _column_of(cells: list[str], index: int) -> int:
+    """1-based character column where cell ``index`` starts."""
+    return sum(len(c) + 1 for c in cells[:index]) + 1
+
+
+def _tsv_header(cells: list[str], line: str) -> list[str]:
+    header = [c.strip().lower() for c in cells]
+    for index, key in enumerate(header):
+        if key not in FIELDS:
+            raise LexiconError(
+                f"{line}:{_column_of(cells, index)}: unknown column '{key}'; use {', '.join(FIELDS)}"
+            )
+    if "term" not in header or "category" not in header:
+        raise LexiconError(f"{line}:1: the header needs 'term' and 'category' columns")
+    return header
+
+
+def _tsv_entry(header: list[str], cells: list[str], line: str) -> LexiconEntry:
+    if len(cells) > len(header):
+        column = _column_of(cells, len(header))
+        raise LexiconError(f"{line}:{column}: {len(cells)} cells but {len(header)} columns")
+    raw: dict[str, Any] = {}
+    positions: dict[str, str] = {}
+    for index, (key, cell) in enumerate(zip(header, cells, strict=False)):
+        positions[key] = f"{line}:{_column_of(cells, index)}"
+        if cell.strip():
+            raw[key] = cell.strip()
+    if "variants" in raw:
+        raw["variants"] = [v.strip() for v in str(raw["variants"]).split("|") if v.strip()]
+    return build_entry(raw, f"{line}:1", positions)
 
 
 # --- entries ------------------------------------------------------------------------------
@@ -257,48 +320,92 @@ def _truthy(value: Any, where: str, key: str) -> bool:
     raise LexiconError(f"{where}: '{key}' must be true or false, not '{value}'")
 
 
+@dataclass(frozen=True)
+class _Positions:
+    """Where an entry starts and where each of its fields is, for messages."""
+
+    entry: str
+    fields: dict[str, str]
+
+    def of(self, key: str) -> str:
+        return self.fields.get(key, self.entry)
+
+
 def build_entry(raw: dict[str, Any], where: str, positions: dict[str, str]) -> LexiconEntry:
     """Validate one entry's fields and compile its term."""
-    at = positions.get
-    unknown = [k for k in raw if k not in FIELDS and k != "weight"]
-    if unknown:
-        raise LexiconError(f"{at(unknown[0], where)}: unknown field '{unknown[0]}'; use {', '.join(FIELDS)}")
-    term = raw.get("term")
-    if not isinstance(term, str) or not term.strip():
-        raise LexiconError(f"{at('term', where)}: entry needs a 'term' (the word or phrase to find)")
-    category = raw.get("category")
-    if not isinstance(category, str) or not _CATEGORY_NAME.match(category):
-        raise LexiconError(f"{at('category', where)}: entry '{term}' needs a 'category' in lower_snake_case")
-    try:
-        weight = float(raw.get("weight", 0.5))
-    except (TypeError, ValueError):
-        raise LexiconError(
-            f"{at('weight', where)}: 'weight' must be a number, not '{raw['weight']}'"
-        ) from None
-    if not 0.0 <= weight <= 1.0:
-        raise LexiconError(f"{at('weight', where)}: 'weight' must be between 0 and 1, not {weight}")
-    case = str(raw.get("case", "insensitive")).lower()
-    if case not in {"sensitive", "insensitive"}:
-        raise LexiconError(f"{at('case', where)}: 'case' must be sensitive or insensitive, not '{case}'")
-    inflect = _truthy(raw.get("inflect", True), at("inflect", where), "inflect")
-    variants = raw.get("variants") or []
-    if not isinstance(variants, list):
-        raise LexiconError(f"{at('variants', where)}: 'variants' must be a list of words")
+    at = _Positions(where, positions)
+    _refuse_unknown_fields(raw, at)
+    term = _entry_term(raw, at)
+    category = _entry_category(raw, term, at)
+    weight = _entry_weight(raw, at)
+    case_sensitive = _entry_case_sensitive(raw, at)
+    inflect = _truthy(raw.get("inflect", True), at.of("inflect"), "inflect")
+    variants = _entry_variants(raw, at)
     sequences = tuple(
-        compile_term(phrase, case == "sensitive", inflect, [str(v) for v in variants], at("term", where))
-        for phrase in expand_phrase_groups(term.strip(), at("term", where))
+        compile_term(phrase, case_sensitive, inflect, variants, at.of("term"))
+        for phrase in expand_phrase_groups(term, at.of("term"))
     )
-    alternative = raw.get("alternative")
     return LexiconEntry(
-        term=term.strip(),
+        term=term,
         category=category,
         weight=weight,
         explanation=str(raw.get("explanation") or "").strip(),
-        alternative=str(alternative).strip() if alternative not in (None, "") else None,
-        case_sensitive=case == "sensitive",
+        alternative=_optional_text(raw.get("alternative")),
+        case_sensitive=case_sensitive,
         sequences=sequences,
         origin=where.rsplit(":", 1)[0],
     )
+
+
+def _refuse_unknown_fields(raw: dict[str, Any], at: _Positions) -> None:
+    unknown = [k for k in raw if k not in FIELDS]
+    if unknown:
+        raise LexiconError(f"{at.of(unknown[0])}: unknown field '{unknown[0]}'; use {', '.join(FIELDS)}")
+
+
+def _entry_term(raw: dict[str, Any], at: _Positions) -> str:
+    """The entry's term, stripped."""
+    term = raw.get("term")
+    if not isinstance(term, str) or not term.strip():
+        raise LexiconError(f"{at.of('term')}: entry needs a 'term' (the word or phrase to find)")
+    return term.strip()
+
+
+def _entry_category(raw: dict[str, Any], term: str, at: _Positions) -> str:
+    category = raw.get("category")
+    if not isinstance(category, str) or not _CATEGORY_NAME.match(category):
+        raise LexiconError(f"{at.of('category')}: entry '{term}' needs a 'category' in lower_snake_case")
+    return category
+
+
+def _entry_weight(raw: dict[str, Any], at: _Positions) -> float:
+    value = raw.get("weight", 0.5)
+    try:
+        weight = float(value)
+    except (TypeError, ValueError):
+        raise LexiconError(f"{at.of('weight')}: 'weight' must be a number, not '{value}'") from None
+    if not 0.0 <= weight <= 1.0:
+        raise LexiconError(f"{at.of('weight')}: 'weight' must be between 0 and 1, not {weight}")
+    return weight
+
+
+def _entry_case_sensitive(raw: dict[str, Any], at: _Positions) -> bool:
+    case = str(raw.get("case", "insensitive")).lower()
+    if case not in {"sensitive", "insensitive"}:
+        raise LexiconError(f"{at.of('case')}: 'case' must be sensitive or insensitive, not '{case}'")
+    return case == "sensitive"
+
+
+def _entry_variants(raw: dict[str, Any], at: _Positions) -> list[str]:
+    variants = raw.get("variants") or []
+    if not isinstance(variants, list):
+        raise LexiconError(f"{at.of('variants')}: 'variants' must be a list of words")
+    return [str(v) for v in variants]
+
+
+def _optional_text(value: Any) -> str | None:
+    """``value`` as stripped text, or None when it is missing or empty."""
+    return str(value).strip() if value not in (None, "") else None
 
 
 _PHRASE_GROUP = re.compile(r"\(([^()]*\s[^()]*)\)")
@@ -320,35 +427,58 @@ def expand_phrase_groups(term: str, where: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _TermSpec:
+    """One spelled-out term and the entry settings its words compile with."""
+
+    term: str
+    case_sensitive: bool
+    inflect: bool
+    variants: tuple[str, ...]
+    where: str
+
+
 def compile_term(
     term: str, case_sensitive: bool, inflect: bool, variants: list[str], where: str
 ) -> tuple[WordPattern, ...]:
+    spec = _TermSpec(term, case_sensitive, inflect, tuple(variants), where)
     parts = term.split()
-    patterns: list[WordPattern] = []
-    for index, part in enumerate(parts):
-        text = part if case_sensitive else part.lower()
-        if part == "*":
-            if index == 0:
-                raise LexiconError(f"{where}: a term cannot start with '*' (any word)")
-            patterns.append(WordPattern(text=part, any_word=True))
-            continue
-        if not _WORD_CHARS.match(part):
-            raise LexiconError(f"{where}: '{part}' in '{term}' has characters a word cannot hold")
-        if _REGEX_CHARS & set(part):
-            pattern = re.escape(text)
-            for special in ("(", ")", "|", "?"):
-                pattern = pattern.replace("\\" + special, special)
-            pattern = pattern.replace("\\*", r"[\w'’\-]*")
-            try:
-                regex = re.compile(pattern)
-            except re.error as exc:
-                raise LexiconError(f"{where}: bad pattern '{part}' in '{term}': {exc.msg}") from None
-            patterns.append(WordPattern(text=part, regex=regex))
-            continue
-        forms = inflections(text) if inflect else frozenset({text})
-        if index == len(parts) - 1 and variants:
-            forms = forms | {v if case_sensitive else v.lower() for v in variants}
-        patterns.append(WordPattern(text=part, forms=frozenset(forms)))
+    patterns = tuple(
+        _word_pattern(spec, part, index, is_last=index == len(parts) - 1) for index, part in enumerate(parts)
+    )
     if len(parts) == 1 and variants and patterns[0].regex is not None:
         raise LexiconError(f"{where}: 'variants' only apply to plain words")
-    return tuple(patterns)
+    return patterns
+
+
+def _word_pattern(spec: _TermSpec, part: str, index: int, is_last: bool) -> WordPattern:
+    if part == "*":
+        if index == 0:
+            raise LexiconError(f"{spec.where}: a term cannot start with '*' (any word)")
+        return WordPattern(text=part, any_word=True)
+    if not _WORD_CHARS.match(part):
+        raise LexiconError(f"{spec.where}: '{part}' in '{spec.term}' has characters a word cannot hold")
+    text = part if spec.case_sensitive else part.lower()
+    if _REGEX_CHARS & set(part):
+        return WordPattern(text=part, regex=_word_regex(spec, part, text))
+    return WordPattern(text=part, forms=_word_forms(spec, text, is_last))
+
+
+def _word_regex(spec: _TermSpec, part: str, text: str) -> re.Pattern[str]:
+    """The one-word regular expression of ``part``: only ``( | ) ?`` and ``*`` are special."""
+    pattern = re.escape(text)
+    for special in ("(", ")", "|", "?"):
+        pattern = pattern.replace("\\" + special, special)
+    pattern = pattern.replace("\\*", r"[\w'’\-]*")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise LexiconError(f"{spec.where}: bad pattern '{part}' in '{spec.term}': {exc.msg}") from None
+
+
+def _word_forms(spec: _TermSpec, text: str, is_last: bool) -> frozenset[str]:
+    """The word's inflected forms (when on), plus the entry's variants on its last word."""
+    forms = inflections(text) if spec.inflect else frozenset({text})
+    if is_last and spec.variants:
+        forms = forms | {v if spec.case_sensitive else v.lower() for v in spec.variants}
+    return frozenset(forms)
