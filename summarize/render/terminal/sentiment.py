@@ -33,7 +33,7 @@ def _article(section: SentimentSection) -> list[RenderableType]:
         f"{section.document.score:+.2f} {section.document.label}", style=_style(section.document.score, band)
     )
     doc_line.append(f"   backend {section.backend} · {section.model}", style="dim")
-    arc = Text(f"{labels.SENTIMENT_ARC + ':':<9}", style="bold")
+    arc = Text(f"{labels.SENTIMENT_ARC}: ", style="bold")
     for sentence in section.sentences:
         arc.append(sparkline([sentence.score]), style=_style(sentence.score, band))
     arc.append(f"  ({len(section.sentences)} sentences, first to last)", style="dim")
