@@ -84,9 +84,10 @@ def _actors(section: SentimentSection) -> list[RenderableType]:
 
 def _words(section: SentimentSection) -> Text:
     words = Text()
+    width = max(len(labels.PUSHED_UP), len(labels.PUSHED_DOWN)) + 2  # the words line up after "label: "
     for label, sign, style in ((labels.PUSHED_UP, 1, "green"), (labels.PUSHED_DOWN, -1, "red")):
         top = top_contributions(section, sign)
-        words.append(f"{label + ':':<13}", style="bold")
+        words.append(f"{label + ':':<{width}}", style="bold")
         if top:
             for k, c in enumerate(top):
                 if k:
