@@ -7,9 +7,9 @@ the sentence embeddings of a document are computed once for every analysis.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from summarize.report import ModelUse
+from summarize.report import ModelUse, Sections
 from summarize.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class Context:
     # Earlier sections of the document being analysed, by name, for an analysis that builds on
     # them: while an analysis runs, the ones it declared (``Needs.sections``) that ran before
     # it; after the run, all of them. Filled by pipeline.run_analyses, reset per document.
-    sections: dict[str, Any] = field(default_factory=dict)
+    sections: Sections = field(default_factory=Sections)
     # id(Document) -> (document, embeddings). The document is kept so its id is not reused.
     _embeddings: dict[int, tuple[Document, np.ndarray]] = field(default_factory=dict)
     # (model id, source) of embeddings handed in by a batch runner, so provenance names the

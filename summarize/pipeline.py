@@ -15,6 +15,7 @@ from summarize.report import (
     SCHEMA_VERSION,
     Provenance,
     Report,
+    Sections,
     SentenceInfo,
     SourceInfo,
     Stats,
@@ -37,14 +38,14 @@ def run_analyses(doc: Document, ctx: Context, on_stage: StageCallback | None = N
     ``on_stage`` hears each stage start and end (the CLI shows progress on long inputs).
     """
     timings: dict[str, float] = {}
-    sections: dict[str, Any] = dict.fromkeys(SECTIONS)
+    sections: dict[str, object] = dict.fromkeys(SECTIONS)
     ctx.warnings = []  # warnings are per document: a batch context is reused across many
     for message in input_warnings(doc, ctx.settings.analyses):
         ctx.warn(message)
     declared = chosen_needs(ctx.settings)
     # Each analysis after the sections it reads, and it sees those only (of this document).
     for name in run_order(declared):
-        ctx.sections = {s: sections[s] for s in declared[name].sections if sections.get(s) is not None}
+        ctx.sections = Sections.of({s: sections[s] for s in declared[name].sections})
         if on_stage:
             on_stage(name, None)
         started = time.perf_counter()
@@ -52,7 +53,7 @@ def run_analyses(doc: Document, ctx: Context, on_stage: StageCallback | None = N
         timings[name] = time.perf_counter() - started
         if on_stage:
             on_stage(name, timings[name])
-    ctx.sections = {name: sections[name] for name in declared}
+    ctx.sections = done = Sections.of(sections)
     if on_stage:
         on_stage("model_tokens", None)
     started = time.perf_counter()
@@ -71,10 +72,10 @@ def run_analyses(doc: Document, ctx: Context, on_stage: StageCallback | None = N
             model_tokens=model_tokens,
         ),
         sentences=[SentenceInfo(s.index, s.text, s.start, s.end, s.paragraph) for s in doc.sentences],
-        summary=sections["summary"],
-        sentiment=sections["sentiment"],
-        framing=sections["framing"],
-        readability=sections["readability"],
+        summary=done.summary,
+        sentiment=done.sentiment,
+        framing=done.framing,
+        readability=done.readability,
         provenance=Provenance(
             package_version=__version__,
             models=list(ctx.models_used.values()),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from summarize.document import Document, Paragraph, Sentence, Source, Token
 from summarize.errors import InputError
@@ -21,6 +21,35 @@ from summarize.summary.section import SummarySection
 
 SCHEMA_VERSION = "1.0.0"
 Section: TypeAlias = SummarySection | SentimentSection | FramingSection | ReadabilitySection
+_S = TypeVar("_S")
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """One document's sections by name, typed (``Context.sections``: what an analysis reads of the
+    ones before it); None where the analysis did not run or was not declared."""
+
+    summary: SummarySection | None = None
+    sentiment: SentimentSection | None = None
+    framing: FramingSection | None = None
+    readability: ReadabilitySection | None = None
+
+    @classmethod
+    def of(cls, results: dict[str, object]) -> Sections:
+        """From the analyses' results by name, each checked to be its section's type."""
+        return cls(
+            summary=_typed(results, "summary", SummarySection),
+            sentiment=_typed(results, "sentiment", SentimentSection),
+            framing=_typed(results, "framing", FramingSection),
+            readability=_typed(results, "readability", ReadabilitySection),
+        )
+
+
+def _typed(results: dict[str, object], name: str, kind: type[_S]) -> _S | None:
+    value = results.get(name)
+    if value is None or isinstance(value, kind):
+        return value
+    raise TypeError(f"the {name} analysis returned a {type(value).__name__}, not a {kind.__name__}")
 
 
 class ReportFormatError(InputError):

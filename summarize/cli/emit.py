@@ -11,10 +11,11 @@ import typer
 if TYPE_CHECKING:
     from summarize.compare import Comparison
     from summarize.report import Report
+    from summarize.tokens import TokenCounts
 
 
 def emit(
-    result: Report | Comparison,
+    result: Report | Comparison | TokenCounts,
     fmt: str,
     output: Path | None,
     force: bool,

@@ -9,7 +9,7 @@ analysis when it ran and reports passive spans. No model, no network, no textsta
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from summarize.document import Document, build_document
 from summarize.needs import Needs
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from summarize.context import Context
     from summarize.framing.section import FramingSection
     from summarize.settings import Settings
+    from summarize.summary.section import SummarySection
 
 __all__ = [
     "PassiveSentences",
@@ -42,20 +43,12 @@ class ReadabilitySection(ReadabilityFigures):
     summary: ReadabilityFigures | None = None  # None when the summary analysis did not run
 
 
-def summary_document(summary_section: Any) -> Document | None:
+def summary_document(summary: SummarySection | None) -> Document | None:
     """The summary's sentences as a Document, one sentence per paragraph so none merge."""
-    if summary_section is None:
+    if summary is None:
         return None
-    sentences = getattr(summary_section, "sentences", None)
-    if sentences is None and isinstance(summary_section, dict):
-        sentences = summary_section.get("sentences")
-    texts = [_field(s, "text") for s in sentences or ()]
-    texts = [t.strip() for t in texts if isinstance(t, str) and t.strip()]
+    texts = [text for s in summary.sentences if (text := s.text.strip())]
     return build_document("\n\n".join(texts)) if texts else None
-
-
-def _field(item: Any, name: str) -> Any:
-    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
 
 
 def passive_sentences(
@@ -89,9 +82,9 @@ def run(doc: Document, ctx: Context) -> ReadabilitySection:
     settings = ctx.settings.readability
     previous = ctx.sections  # the declared sections that ran before this one
     article = readability_of(doc, settings)
-    summary_doc = summary_document(previous.get("summary"))
+    summary_doc = summary_document(previous.summary)
     return ReadabilitySection(
         **{f.name: getattr(article, f.name) for f in fields(ReadabilityFigures)},
-        passive_sentences=passive_sentences(previous.get("framing"), doc, article.counts.sentences),
+        passive_sentences=passive_sentences(previous.framing, doc, article.counts.sentences),
         summary=readability_of(summary_doc, settings) if summary_doc is not None else None,
     )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from summarize.report import Report
     from summarize.sentiment.section import Contribution, SentimentSection
     from summarize.summary.section import Flag, SummarySection
+    from summarize.tokens import TokenCounts
 
 # --- summary ----------------------------------------------------------------------------------
 
@@ -253,3 +254,18 @@ def terms_line(uses: list[TermUse], limit: int = 25) -> str:
     ]
     more = f" … and {len(uses) - limit} more" if len(uses) > limit else ""
     return ", ".join(parts) + more if parts else "none"
+
+
+# --- tokens -----------------------------------------------------------------------------------
+
+
+def tokens_plain(tokens: TokenCounts, *, markdown: bool) -> str:
+    """`summarize tokens` as plain lines: numbered sentences (a Markdown list, or right-aligned
+    numbers), then the counts and the warnings."""
+    lines = [
+        f"{s.index + 1}. {s.text}" if markdown else f"{s.index + 1:>4}  {s.text}" for s in tokens.sentences
+    ]
+    lines += ["", f"{tokens.words} words, {len(tokens.sentences)} sentences, {tokens.characters} characters"]
+    lines += [f"{c.tokens} tokens for {c.model}" for c in tokens.models]
+    lines += [f"warning: {w}" for w in tokens.warnings]
+    return "\n".join(lines) + "\n"

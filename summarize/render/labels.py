@@ -1,4 +1,4 @@
-"""Every human-readable label the terminal and Markdown reports show, in one place.
+"""Every human-readable label the terminal, Markdown and HTML reports show, in one place.
 
 Renderers take their section titles, index names, column headers and layer names from here, so a
 label is changed once and reads the same in every format. (Category labels of the framing lexicons
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 REPORT_TITLE: Final = "Article report"  # when the article has no headline
+ARTICLE: Final = "Article"
 WARNINGS: Final = "Warnings"
 
 SECTION_TITLES: Final[dict[str, str]] = {
@@ -39,9 +40,10 @@ READABILITY_INDICES: Final[tuple[tuple[str, str, str], ...]] = (
     ("coleman_liau_index", "Coleman-Liau", "grade: letters per word"),
     ("automated_readability_index", "Automated Readability Index", "grade: characters per word"),
     ("dale_chall_score", "Dale-Chall score", "unfamiliar words; 8-8.9 = grade 11-12"),
+    ("dale_chall_grade", "Dale-Chall grade", "US grade from the Dale-Chall score"),
 )
 READABILITY_MEASURE: Final = "Measure"
-READABILITY_ARTICLE: Final = "Article"
+READABILITY_ARTICLE: Final = ARTICLE
 READABILITY_SUMMARY: Final = "Summary"
 READABILITY_MEANING: Final = "What it means"
 CONSENSUS_GRADE: Final = "Consensus grade"
@@ -54,35 +56,70 @@ PASSIVE_SENTENCES: Final = "Passive sentences"
 LONGEST_SENTENCES: Final = "Longest sentences"
 
 # --- sentiment --------------------------------------------------------------------------------
-SENTIMENT_ARTICLE: Final = "Article"
-SENTIMENT_ARC: Final = "Arc"
-PUSHED_UP: Final = "Pushed up"
-PUSHED_DOWN: Final = "Pushed down"
+SENTIMENT_ARTICLE: Final = ARTICLE
+SENTIMENT_ARC: Final = "Sentiment arc"
+# The arrows say the direction where colour is missing (Markdown, monochrome terminals).
+PUSHED_UP: Final = "Pushed up ▲"
+PUSHED_DOWN: Final = "Pushed down ▼"
 ACTORS: Final = "Actors"
 ACTOR_SCORES: Final = "Actor scores"
 MOST_POLAR_SENTENCES: Final = "Most polar sentences"
-# The actor table's columns: the terminal's is narrow, Markdown's has room for every column.
-ACTOR_COLUMNS_TERMINAL: Final = ("actor (aliases)", "kind", "n", "score", "driven by (sentence: push, words)")
-ACTOR_COLUMNS_MARKDOWN: Final = ("actor", "kind", "mentions", "score", "aliases", "evidence")
+# The actor table's columns.
+ACTOR: Final = "Actor"
+KIND: Final = "Kind"
+MENTIONS: Final = "Mentions"
+SCORE: Final = "Score"
+ALSO_NAMED: Final = "Also named"
+EVIDENCE: Final = "Evidence"
+EVIDENCE_HOW: Final = "sentence: push, words"  # how the terminal's narrow evidence column reads
+# The terminal's table is narrow (other names under the actor), Markdown's has room for every column.
+ACTOR_COLUMNS_TERMINAL: Final = (
+    f"{ACTOR} ({ALSO_NAMED.lower()})",
+    KIND,
+    MENTIONS,
+    SCORE,
+    f"{EVIDENCE} ({EVIDENCE_HOW})",
+)
+ACTOR_COLUMNS_MARKDOWN: Final = (ACTOR, KIND, MENTIONS, SCORE, ALSO_NAMED, EVIDENCE)
 
 # --- framing ----------------------------------------------------------------------------------
 LAYER_NAMES: Final[dict[str, str]] = {"loaded": "loaded language", "device": "device (not counted)"}
+# A layer's heading, and what it is for (where a format has room to say it).
+LAYER_TITLES: Final[dict[str, str]] = {"loaded": "Loaded language", "device": "Framing devices"}
+LAYER_NOTES: Final[dict[str, str]] = {
+    "loaded": "the bias measure",
+    "device": "shown for teaching, never counted as bias",
+}
+NOT_COUNTED: Final = "not counted"  # the devices' note where there is no room for LAYER_NOTES
+FRAMING_SCORE: Final = "Framing score"
+BIASED_SENTENCES: Final = "Sentences judged biased"
+LOADED_TERMS: Final = "Loaded-language terms"
+LOADED_PER_1000: Final = "Loaded language per 1,000 words"
+WRITERS_VOICE: Final = "writer's voice"
 FRAMING_BY_CATEGORY: Final = "Framing by category"
-CATEGORY_COLUMNS: Final = ("Layer", "Category", "Count", "Per 1,000 words", "In quotes")
-SPAN_COLUMNS: Final = ("Words", "Layer", "Category", "Why", "Instead", "Voice", "Confidence")
+LAYER: Final = "Layer"
+CATEGORY: Final = "Category"
+CATEGORY_COLUMNS: Final = (LAYER, CATEGORY, "Count", "Per 1,000 words", "In quotes")
+SPAN_TERM: Final = "Term"
+SPAN_WHY: Final = "Why it frames"
+SPAN_ALTERNATIVE: Final = "Neutral alternative"
+SPAN_WHERE: Final = "Where"
+SPAN_COLUMNS: Final = (SPAN_TERM, LAYER, CATEGORY, SPAN_WHY, SPAN_ALTERNATIVE, "Voice", "Confidence")
 SPANS: Final = "Spans"
 ARTICLE_HIGHLIGHTED: Final = "Article, highlighted"
 
 # --- compare ----------------------------------------------------------------------------------
 COMPARE_TITLE: Final = "Framing compared"
 COMPARE_FIGURES: Final[dict[str, str]] = {
-    "loaded_per_1000_words": "Loaded language per 1,000 words",
-    "biased_share": "Biased share",
+    "loaded_per_1000_words": LOADED_PER_1000,
+    "biased_share": BIASED_SENTENCES,
 }
 PROFILES_DIFFER: Final = "Profiles differ"
-COMPARE_BY_CATEGORY: Final = "Framing by category (per 1,000 words)"
+SENTENCES_FRAMED: Final = "Sentences judged framed"  # the plain share, when there is no interval
+DEVICE_SUFFIX: Final = " (device, not counted)"  # after a device category's name
+COMPARE_BY_CATEGORY: Final = "Framing terms per 1,000 words, by category"
 ONLY_ONE_USES: Final = "Terms only one article uses"
-ONLY_A: Final = "Only A"
+ONLY_A: Final = "Only A"  # the HTML page, with room for titles, says "Only in A: <title>"
 ONLY_B: Final = "Only B"
 NAMING_ACTORS: Final = "How each names the same actors"
 
@@ -90,6 +127,12 @@ NAMING_ACTORS: Final = "How each names the same actors"
 def layer_name(layer: str) -> str:
     """A framing layer as the reports name it; any layer but "loaded" is a device, never counted."""
     return LAYER_NAMES["loaded"] if layer == "loaded" else LAYER_NAMES["device"]
+
+
+def layer_heading(layer: str) -> str:
+    """A framing layer's heading with what it is for: "Loaded language (the bias measure)"."""
+    key = "loaded" if layer == "loaded" else "device"
+    return f"{LAYER_TITLES[key]} ({LAYER_NOTES[key]})"
 
 
 def category_name(category: str) -> str:

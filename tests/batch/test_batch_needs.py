@@ -14,6 +14,7 @@ from summarize.context import Context
 from summarize.document import build_document
 from summarize.needs import Needs, chosen_needs, encoder_needs, run_order
 from summarize.pipeline import analyze, run_analyses
+from summarize.report import Sections
 from summarize.sections import SECTIONS
 from summarize.settings import Settings
 
@@ -53,11 +54,11 @@ def test_the_order_comes_from_the_declarations() -> None:
 def test_an_analysis_sees_only_the_sections_it_declared(monkeypatch: pytest.MonkeyPatch) -> None:
     from summarize.sentiment import analysis as sentiment_analysis
 
-    seen: dict[str, Any] = {}
+    seen: list[Sections] = []
     real_run = sentiment_analysis.run
 
     def spying_run(doc: Any, ctx: Context) -> Any:
-        seen.update(ctx.sections)
+        seen.append(ctx.sections)
         return real_run(doc, ctx)
 
     monkeypatch.setattr(sentiment_analysis, "run", spying_run)
@@ -65,7 +66,7 @@ def test_an_analysis_sees_only_the_sections_it_declared(monkeypatch: pytest.Monk
     settings = replace(settings, sentiment=replace(settings.sentiment, backend="vader"))
     ctx = Context(settings=settings)
     report = run_analyses(build_document(ARTICLES["council"]), ctx)
-    assert seen == {}  # sentiment declared no sections: it does not see the summary
+    assert seen == [Sections()]  # sentiment declared no sections: it does not see the summary
     assert report.readability is not None and report.readability.summary is not None  # given first
     assert list(report.provenance.timings)[:3] == ["summary", "sentiment", "readability"]
 

@@ -129,7 +129,7 @@ def test_html_shows_the_two_layers_apart() -> None:
     )
     html = render_report_html(report, ("framing",))
     loaded_at = html.index("Loaded language (the bias measure)")
-    devices_at = html.index("Framing devices (for teaching; not counted as bias)")
+    devices_at = html.index('<h3 class="layer-h">Framing devices (shown for teaching, never counted as bias)')
     assert loaded_at < html.index("confidence 0.31") < devices_at < html.rindex("Modal.")
     assert "95% CI 0.0–250.0" in html
 

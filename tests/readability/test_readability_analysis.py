@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from summarize.context import Context
-from summarize.document import build_document
+from summarize.document import Document, build_document
+from summarize.framing.section import FramingSpan
 from summarize.pipeline import analyze, run_analyses
 from summarize.readability.analysis import ReadabilitySection, readability_of, run
 from summarize.render.describe import compare_summary
 from summarize.render.markdown.readability import render as render_markdown
 from summarize.render.terminal.readability import render as render_terminal
+from summarize.report import Sections
 from summarize.settings import Settings
+from summarize.summary.section import ModelInfo, SummarySection, SummarySentence
+from tests.typed_reports import framing_section, span
 
 READABILITY_ONLY = Settings(analyses=("readability",), count_model_tokens=False)
 EASY = [
@@ -30,28 +34,14 @@ EASY = [
 ]
 
 
-@dataclass
-class SummarySentence:
-    text: str
+def summary_of(texts: list[str]) -> SummarySection:
+    """A summary section holding ``texts`` as its sentences (what the summary analysis hands on)."""
+    sentences = [SummarySentence(text, [], 1.0) for text in texts]
+    return SummarySection("extractive", ModelInfo("scorer", "project"), 1, "n sentences", sentences, True)
 
 
-@dataclass
-class FakeSummarySection:
-    """The shape the summary analysis hands on: ``sentences`` with a ``text`` each."""
-
-    sentences: list[SummarySentence]
-
-
-@dataclass
-class Span:
-    category: str
-    start: int
-    end: int
-
-
-@dataclass
-class FakeFramingSection:
-    spans: list[Span] = field(default_factory=list)
+def passive(doc: Document, category: str, start: int, end: int) -> FramingSpan:
+    return replace(span(doc.text, doc.text[start:end], category), start=start, end=end)
 
 
 @pytest.fixture(scope="module")
@@ -92,17 +82,15 @@ def test_json_section_names_every_figure(article_text: str) -> None:
 
 def test_pipeline_hands_earlier_sections_to_later_ones(article_text: str) -> None:
     ctx = Context(settings=READABILITY_ONLY)
-    ctx.sections["summary"] = FakeSummarySection(
-        [SummarySentence(EASY[0])]
-    )  # left over from another document
+    ctx.sections = Sections(summary=summary_of(EASY[:1]))  # left over from another document
     report = run_analyses(build_document(article_text), ctx)
     assert report.readability.summary is None  # reset per document: no stale summary
-    assert ctx.sections["readability"] is report.readability
+    assert ctx.sections.readability is report.readability
 
 
 def test_summary_figures_come_from_the_summary_sentences(article_text: str) -> None:
     ctx = Context(settings=READABILITY_ONLY)
-    ctx.sections["summary"] = FakeSummarySection([SummarySentence(s) for s in EASY[:3]])
+    ctx.sections = Sections(summary=summary_of(EASY[:3]))
     section = run(build_document(article_text), ctx)
     assert isinstance(section, ReadabilitySection)
     assert section.summary is not None
@@ -115,7 +103,7 @@ def test_summary_figures_come_from_the_summary_sentences(article_text: str) -> N
 
 def test_a_plainer_summary_reads_easier_than_the_article(article_text: str) -> None:
     ctx = Context(settings=READABILITY_ONLY)
-    ctx.sections["summary"] = FakeSummarySection([SummarySentence(s) for s in EASY * 2])  # 114 words
+    ctx.sections = Sections(summary=summary_of(EASY * 2))  # 114 words
     section = run(build_document(article_text), ctx)
     assert section.summary is not None and section.summary.counts.words == 114
     assert section.consensus_grade is not None and section.summary.consensus_grade is not None
@@ -126,7 +114,7 @@ def test_a_plainer_summary_reads_easier_than_the_article(article_text: str) -> N
 def test_summary_equal_to_the_article_reads_the_same(article_text: str) -> None:
     doc = build_document(article_text)
     ctx = Context(settings=READABILITY_ONLY)
-    ctx.sections["summary"] = FakeSummarySection([SummarySentence(s.text) for s in doc.sentences])
+    ctx.sections = Sections(summary=summary_of([s.text for s in doc.sentences]))
     section = run(doc, ctx)
     assert section.summary is not None and section.summary.consensus_grade is not None
     assert section.summary.consensus_grade == pytest.approx(section.consensus_grade, abs=0.5)
@@ -136,16 +124,14 @@ def test_summary_equal_to_the_article_reads_the_same(article_text: str) -> None:
 def test_passive_sentences_from_framing_spans(article_text: str) -> None:
     doc = build_document(article_text)
     second, fifth = doc.sentences[1], doc.sentences[4]
-    framing = FakeFramingSection(
-        [
-            Span("agentless_passive", second.start + 3, second.start + 12),
-            Span("passive", fifth.start, fifth.start + 5),
-            Span("passive", fifth.start + 6, fifth.start + 9),  # same sentence counts once
-            Span("loaded_word", doc.sentences[2].start, doc.sentences[2].start + 4),
-        ]
-    )
+    spans = [
+        passive(doc, "agentless_passive", second.start + 3, second.start + 12),
+        passive(doc, "passive", fifth.start, fifth.start + 5),
+        passive(doc, "passive", fifth.start + 6, fifth.start + 9),  # same sentence counts once
+        passive(doc, "loaded_word", doc.sentences[2].start, doc.sentences[2].start + 4),
+    ]
     ctx = Context(settings=READABILITY_ONLY)
-    ctx.sections["framing"] = framing
+    ctx.sections = Sections(framing=framing_section(doc, spans))
     section = run(doc, ctx)
     assert section.passive_sentences is not None
     assert section.passive_sentences.sentences == [1, 4]
@@ -155,7 +141,7 @@ def test_passive_sentences_from_framing_spans(article_text: str) -> None:
 def test_renderers_explain_the_numbers(article_text: str) -> None:
     ctx = Context(settings=READABILITY_ONLY)
     report = run_analyses(build_document(article_text), ctx)
-    ctx.sections["summary"] = FakeSummarySection([SummarySentence(s) for s in EASY * 2])
+    ctx.sections = Sections(summary=summary_of(EASY * 2))
     section = run(report.document, ctx)
     console = Console(width=120, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(render_terminal(section, report))
@@ -171,3 +157,10 @@ def test_renderers_explain_the_numbers(article_text: str) -> None:
 def test_readability_of_is_the_same_function_for_any_text() -> None:
     doc = build_document(" ".join(EASY * 2))
     assert readability_of(doc) == readability_of(build_document(" ".join(EASY * 2)))
+
+
+def test_earlier_sections_are_typed_and_a_wrong_type_is_refused() -> None:
+    summary = summary_of(EASY[:2])
+    assert Sections.of({"summary": summary, "framing": None}) == Sections(summary=summary)
+    with pytest.raises(TypeError, match="the summary analysis returned a dict, not a SummarySection"):
+        Sections.of({"summary": {"sentences": [{"text": EASY[0]}]}})

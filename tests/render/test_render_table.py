@@ -64,3 +64,22 @@ def test_only_text_draws_live_for_a_terminal(report: Report) -> None:
 def test_an_unknown_format_names_the_choices() -> None:
     with pytest.raises(UsageError, match="choose from text, json, markdown, html"):
         renderers("pdf")
+
+
+def test_every_format_draws_token_counts() -> None:
+    from summarize.backends.token_counts import ModelTokens
+    from summarize.document import build_document
+    from summarize.tokens import token_counts
+
+    doc = build_document("The council met on Monday. It voted to build the line.")
+    counts = token_counts(doc, [ModelTokens("enc", "bundled", 20, 10, "sentence", [1])])
+    assert counts.warnings == (
+        "enc: sentence(s) 2 exceed its 10-token input and are truncated when embedded",
+    )
+    for fmt in FORMATS:
+        text = emit(counts, fmt)
+        assert "It voted to build the line." in text
+    assert json.loads(emit(counts, "json"))["sentences"][1]["words"] == 6
+    assert emit(counts, "markdown").startswith("1. The council met on Monday.\n2. ")
+    assert emit(counts, "html") == emit(counts, "text")  # no page of its own: plain lines
+    assert live(counts, "text") is not None and live(counts, "markdown") is None

@@ -253,7 +253,9 @@ def test_every_format_shows_the_same_pushed_words() -> None:
     terminal = " ".join(render_text(report, ("sentiment",), width=400).split())
     markdown = render_report_markdown(report, ("sentiment",))
     html = render_report_html(report, ("sentiment",))
-    for label, words in (("Pushed up", up), ("Pushed down", down)):
+    from summarize.render.labels import PUSHED_DOWN, PUSHED_UP
+
+    for label, words in ((PUSHED_UP, up), (PUSHED_DOWN, down)):
         line = terminal.split(f"{label}:")[1].split("Pushed")[0].split("Explained by")[0]
         assert re.findall(r"([^\s,]+) [+-]\d\.\d\d", line) == words
         md_line = next(ln for ln in markdown.splitlines() if f"**{label}:**" in ln)

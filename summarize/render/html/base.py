@@ -56,12 +56,6 @@ def fmt_int(value: int | float | None) -> str:
     return "—" if value is None else f"{round(value):,}"
 
 
-def humanize(key: str) -> str:
-    """``flesch_kincaid_grade`` -> ``Flesch kincaid grade``."""
-    text = key.replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
-
-
 def model_label(model: ModelInfo | str | None) -> str | None:
     """A model field is a name (sentiment) or an ``{id, source}`` pair (summary)."""
     if model is None or isinstance(model, str):

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarize.render import labels
 from summarize.render.html.base import esc, fmt_num
 
 POSITIVE = "#0072B2"
@@ -72,7 +73,7 @@ def sentiment_arc_svg(points: Sequence[ArcPoint], *, chart_id: str = "arc", wind
             width,
             height,
             chart_id,
-            "Sentiment arc",
+            labels.SENTIMENT_ARC,
             f"Sentiment score of each of the {n} sentences from -1 (negative) to +1 (positive), "
             f"with a {window}-sentence moving average.",
             "arc",

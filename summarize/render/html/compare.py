@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from summarize.compare import ActorNaming, CategoryComparison, Comparison, TermUse
+from summarize.render import labels
 from summarize.render.html.base import (
     definition_list,
     esc,
@@ -45,9 +46,9 @@ def render_compare_page(data: Comparison) -> str:
     categories = [c for c in data.categories if nonblank(c.name)]
     only_a, only_b = _terms(data.only_a), _terms(data.only_b)
     shared = [Term(text, None) for text in data.shared if nonblank(text)]
-    labels = {c.name: label for c in categories if (label := nonblank(c.label))}
+    names_shown = {c.name: label for c in categories if (label := nonblank(c.label))}
     names = [c.name for c in categories] + [t.category for t in only_a + only_b if t.category]
-    styles = category_styles(names, labels)
+    styles = category_styles(names, names_shown)
 
     head = (
         '<header class="top"><p class="kicker">summarize · framing compared</p>'
@@ -59,7 +60,7 @@ def render_compare_page(data: Comparison) -> str:
         _terms_section(only_a, only_b, shared, styles, (title_a, title_b)),
         _actors(data.actors, (title_a, title_b)),
     ]
-    nav = [("profiles", "Framing profiles"), ("terms", "Terms"), ("actors", "Actors")]
+    nav = [("profiles", "Framing profiles"), ("terms", "Terms"), ("actors", labels.ACTORS)]
     return page(f"{title_a} vs {title_b}", "\n".join(body), nav=nav, extra_css=category_css(styles.values()))
 
 
@@ -71,14 +72,13 @@ def _verdict_facts(data: Comparison, side: str) -> list[tuple[str, str]]:
         value, low, high = finite(figure.value), finite(figure.low), finite(figure.high)
         if value is None or low is None or high is None:
             continue
+        title = labels.COMPARE_FIGURES.get(verdict.figure, labels.BIASED_SENTENCES)
         if verdict.figure == "biased_share":
-            facts.append(
-                ("Sentences judged biased", f"{value * 100:.0f}% (95% CI {low * 100:.0f}–{high * 100:.0f}%)")
-            )
+            facts.append((title, f"{value * 100:.0f}% (95% CI {low * 100:.0f}–{high * 100:.0f}%)"))
         else:
             facts.append(
                 (
-                    "Loaded language per 1,000 words",
+                    title,
                     f"{fmt_num(value, 1)} (95% CI {fmt_num(low, 1)}–{fmt_num(high, 1)})",
                 )
             )
@@ -96,12 +96,12 @@ def _side_facts(data: Comparison, side: str) -> str:
         if side == "a"
         else (data.words_b, data.score_b, data.biased_share_b)
     )
-    facts = [("Words", fmt_int(words))]
+    facts = [(labels.WORDS, fmt_int(words))]
     facts += _verdict_facts(data, side)
     if (shown := finite(score)) is not None:
-        facts.append(("Framing score", fmt_num(shown, 2)))
+        facts.append((labels.FRAMING_SCORE, fmt_num(shown, 2)))
     if (part := finite(share)) is not None:
-        facts.append(("Sentences judged framed", f"{part * 100:.0f}%"))
+        facts.append((labels.SENTENCES_FRAMED, f"{part * 100:.0f}%"))
     return definition_list(facts)
 
 
@@ -127,7 +127,7 @@ def _profiles(
     for c in categories:
         style = styles[c.name]
         pa, pb = finite(c.per_1000_a) or 0.0, finite(c.per_1000_b) or 0.0
-        device = " (device, not counted)" if c.layer == "device" else ""
+        device = labels.DEVICE_SUFFIX if c.layer == "device" else ""
         rows.append(PairRow(style.label + device, pa, pb))
         table_rows.append(
             f'<tr><th scope="row"><span class="mark swatch {style.css_class}">{esc(style.label + device)}'
@@ -144,7 +144,7 @@ def _profiles(
                 rows,
                 ("A", "B"),
                 chart_id="density",
-                title="Framing terms per 1,000 words, by category",
+                title=labels.COMPARE_BY_CATEGORY,
                 unit=" per 1,000 words",
             )
             + "<figcaption>Framing terms per 1,000 words in each category: A solid, B hatched."
@@ -153,7 +153,7 @@ def _profiles(
     table = ""
     if table_rows:
         table = (
-            '<div class="tablewrap"><table class="profile"><thead><tr><th>Category</th>'
+            f'<div class="tablewrap"><table class="profile"><thead><tr><th>{esc(labels.CATEGORY)}</th>'
             "<th>A per 1,000</th><th>B per 1,000</th><th>A count</th><th>B count</th></tr></thead>"
             f"<tbody>{''.join(table_rows)}</tbody></table></div>"
         )
@@ -195,7 +195,7 @@ def _terms_section(
     if shared:
         body += f"<h3>Used by both</h3>{_chips(shared, styles)}"
     intro = "The colour, underline and tag give each term's category, as in the single-article report."
-    return section("terms", "Terms only one of them uses", body, intro=intro)
+    return section("terms", labels.ONLY_ONE_USES, body, intro=intro)
 
 
 def _names(item: ActorNaming, side: str) -> str:
@@ -220,16 +220,16 @@ def _actors(actors: Sequence[ActorNaming], titles: tuple[str, str]) -> str:
     ]
     if not rows:
         return section(
-            "actors", "How each names the actors", '<p class="empty">No actor is named in both articles.</p>'
+            "actors", labels.NAMING_ACTORS, '<p class="empty">No actor is named in both articles.</p>'
         )
     table = (
-        '<div class="tablewrap"><table class="naming"><thead><tr><th>Actor</th>'
+        f'<div class="tablewrap"><table class="naming"><thead><tr><th>{esc(labels.ACTOR)}</th>'
         f"<th>A: {esc(titles[0])}</th><th>B: {esc(titles[1])}</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
     return section(
         "actors",
-        "How each names the actors",
+        labels.NAMING_ACTORS,
         table,
         intro="The names each article uses for the same actor, how often, and the framing "
         "words written next to it.",

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from summarize.framing.section import FramingSection, Interval
+from summarize.render import labels
 from summarize.render.html.article import Mark
 from summarize.render.html.base import (
     definition_list,
@@ -82,27 +83,29 @@ def _facts(framing: FramingSection, loaded: Sequence[Mark], devices: Sequence[Ma
     document, measure = framing.document, framing.measure
     facts = []
     if measure and (density := _interval_text(measure.loaded_per_1000_words)) is not None:
-        facts.append(("Loaded language per 1,000 words (writer's voice)", density))
+        facts.append((f"{labels.LOADED_PER_1000} ({labels.WRITERS_VOICE})", density))
     if measure and (share := _interval_text(measure.biased_share, percent=True)) is not None:
-        facts.append(("Sentences judged biased", share))
+        facts.append((labels.BIASED_SENTENCES, share))
     elif (plain := finite(document.biased_share)) is not None:
-        facts.append(("Sentences judged biased", f"{plain * 100:.0f}%"))
+        facts.append((labels.BIASED_SENTENCES, f"{plain * 100:.0f}%"))
     if (score := finite(document.score)) is not None:
-        facts.append(("Framing score", fmt_num(score, 2)))
-    facts.append(("Loaded-language terms", str(len(loaded))))
+        facts.append((labels.FRAMING_SCORE, fmt_num(score, 2)))
+    facts.append((labels.LOADED_TERMS, str(len(loaded))))
     if in_quotes := sum(1 for m in loaded if m.in_quote):
         facts.append(("…of them inside quotations (the speaker's, not counted above)", str(in_quotes)))
-    facts.append(
-        ("Framing devices (shown for teaching, never counted as bias)", str(len(devices)))
-    )
+    facts.append((labels.layer_heading("device"), str(len(devices))))
     return facts
 
 
 def _term_table(rows: list[str], caption: str) -> str:
     return (
         f'<div class="tablewrap"><table class="spans"><caption>{esc(caption)}</caption>'
-        "<thead><tr><th>Term</th><th>Why it frames</th><th>Neutral alternative</th>"
-        f"<th>Where</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        "<thead><tr>"
+        + "".join(
+            f"<th>{esc(label)}</th>"
+            for label in (labels.SPAN_TERM, labels.SPAN_WHY, labels.SPAN_ALTERNATIVE, labels.SPAN_WHERE)
+        )
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -119,7 +122,7 @@ def render_framing_section(
     body = definition_list(_facts(framing, loaded, devices)) + legend(styles, figures, heading=False)
     loaded_rows = [_term_row(g, styles, text, sentence_of) for g in group_marks(loaded, text)]
     device_rows = [_term_row(g, styles, text, sentence_of) for g in group_marks(devices, text)]
-    body += '<h3 class="layer-h">Loaded language (the bias measure)</h3>'
+    body += f'<h3 class="layer-h">{esc(labels.layer_heading("loaded"))}</h3>'
     if loaded_rows:
         body += _term_table(
             loaded_rows,
@@ -128,7 +131,7 @@ def render_framing_section(
         )
     else:
         body += '<p class="empty">No loaded language found.</p>'
-    body += '<h3 class="layer-h">Framing devices (for teaching; not counted as bias)</h3>'
+    body += f'<h3 class="layer-h">{esc(labels.layer_heading("device"))}</h3>'
     if device_rows:
         body += _term_table(
             device_rows,
@@ -137,7 +140,7 @@ def render_framing_section(
         )
     else:
         body += '<p class="empty">No framing devices found.</p>'
-    return section("framing", "Framing", body)
+    return section("framing", labels.SECTION_TITLES["framing"], body)
 
 
 def group_marks(marks: Sequence[Mark], text: str) -> list[list[Mark]]:

@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from summarize.render import labels
 from summarize.render.html.article import (
     ArticleView,
     QuoteSpan,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from summarize.framing.section import FramingSection
 
 SECTION_ORDER = ("summary", "framing", "sentiment", "readability")
-_TITLES = {"summary": "Summary", "framing": "Framing", "sentiment": "Sentiment", "readability": "Readability"}
+_TITLES = labels.SECTION_TITLES
 
 
 def render_report_html(report: Report, sections: Sequence[str] = SECTION_ORDER) -> str:
@@ -79,9 +80,9 @@ def render_report_dict_html(
     body, nav = [_header(report)], []
     if report.summary is not None and "summary" in chosen:
         body.append(render_summary_section(report.summary, len(view.sentences)))
-        nav.append(("summary", "Summary"))
+        nav.append(("summary", _TITLES["summary"]))
     body.append(_article_section(view, report.framing if "framing" in chosen else None))
-    nav.append(("article", "Article"))
+    nav.append(("article", labels.ARTICLE))
     for name in chosen:
         if name != "summary":
             body.append(_analysis_section(name, report, view))
@@ -168,19 +169,19 @@ def _sentence_finder(sentences: Sequence[SentenceSpan]) -> Callable[[int], int |
 
 
 def _title(report: Report) -> str:
-    return nonblank(report.source.title) or "Article report"
+    return nonblank(report.source.title) or labels.REPORT_TITLE
 
 
 def _header(report: Report) -> str:
     source, stats = report.source, report.stats
     facts = []
     if location := nonblank(source.location):
-        facts.append(("Source", esc(location)))
-    for value, label in ((source.author, "Author"), (source.date, "Date")):
+        facts.append((labels.SOURCE, esc(location)))
+    for value, label in ((source.author, labels.AUTHOR), (source.date, labels.DATE)):
         if value := nonblank(value):
             facts.append((label, esc(value)))
     counts = (("words", stats.words), ("sentences", stats.sentences), ("paragraphs", stats.paragraphs))
-    facts.append(("Size", " · ".join(f"{fmt_int(n)} {k}" for k, n in counts)))
+    facts.append((labels.SIZE, " · ".join(f"{fmt_int(n)} {k}" for k, n in counts)))
     return (
         f'<header class="top"><p class="kicker">summarize · article report</p>'
         f"<h1>{esc(_title(report))}</h1>{definition_list(facts)}</header>"
@@ -202,7 +203,7 @@ def _article_section(view: ArticleView, framing: FramingSection | None) -> str:
         intro.append('<span class="backref">S1</span> links a sentence to the summary sentence it supports.')
     figures = category_figures(framing, view.marks) if view.styles else {}
     body = legend(view.styles, figures) + f'<div class="article">{render_article(view)}</div>'
-    return section("article", "Article", body, intro=" ".join(intro))
+    return section("article", labels.ARTICLE, body, intro=" ".join(intro))
 
 
 def _model_line(job: str, ident: str, where: str) -> str | None:

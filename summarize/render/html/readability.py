@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from summarize.readability.analysis import ReadabilitySection
 from summarize.readability.figures import ReadabilityFigures, SentenceLengths
-from summarize.render.html.base import esc, finite, fmt_num, humanize, nonblank, section, sentence_link
+from summarize.render import labels
+from summarize.render.html.base import esc, finite, fmt_num, nonblank, section, sentence_link
 from summarize.render.html.charts import grade_scale_svg
 
 # The indices, in display order: shown as a dash when withheld (see the warnings).
-INDEX_NAMES = {
-    "flesch_reading_ease": "Flesch Reading Ease",
-    "flesch_kincaid_grade": "Flesch-Kincaid grade",
-    "gunning_fog": "Gunning Fog",
-    "smog_index": "SMOG",
-    "coleman_liau_index": "Coleman-Liau",
-    "automated_readability_index": "Automated Readability Index",
-    "dale_chall_score": "Dale-Chall score",
-    "dale_chall_grade": "Dale-Chall grade",
-}
+INDEX_NAMES = {name: label for name, label, _meaning in labels.READABILITY_INDICES}
 # Shares of the words, shown when the text has words.
-SHARE_NAMES = ("long_words_share", "polysyllabic_words_share", "difficult_words_share")
+SHARE_NAMES = {
+    "long_words_share": labels.LONG_WORDS,
+    "polysyllabic_words_share": labels.POLYSYLLABIC_WORDS,
+    "difficult_words_share": labels.DIFFICULT_WORDS,
+}
 
 
 def fmt_figure(name: str, value: float | None) -> str:
@@ -59,7 +55,7 @@ def _headline(label: str, data: ReadabilityFigures) -> str:
     time = finite(data.reading_time_seconds)
     return (
         f'<div class="card"><div class="card-h">{esc(label)}</div>'
-        f'<div class="big">{fmt_num(grade)}</div><div>consensus grade</div>'
+        f'<div class="big">{fmt_num(grade)}</div><div>{esc(labels.CONSENSUS_GRADE.lower())}</div>'
         f'<div class="band">{esc(band or "")}</div>'
         f"<div>reading time {_reading_time(time)}</div></div>"
     )
@@ -74,7 +70,7 @@ def _sentence_lengths(lengths: SentenceLengths, n_sentences: int) -> str:
         f"{sentence_link(s.index)} ({s.words} words)" for s in lengths.longest if 0 <= s.index < n_sentences
     ]
     if longest:
-        parts.append(f"<p>Longest sentences: {', '.join(longest)}.</p>")
+        parts.append(f"<p>{esc(labels.LONGEST_SENTENCES)}: {', '.join(longest)}.</p>")
     return "".join(parts)
 
 
@@ -91,25 +87,26 @@ def _figure_table(data: ReadabilityFigures, summary: ReadabilityFigures | None) 
     names = list(dict.fromkeys([*article_figures, *summary_figures]))
     rows = []
     for name in names:
-        label = INDEX_NAMES.get(name) or humanize(name)
+        label = INDEX_NAMES.get(name) or SHARE_NAMES[name]
         cell = f'<td class="num">{fmt_figure(name, summary_figures.get(name))}</td>' if summary else ""
         rows.append(
             f'<tr><th scope="row">{esc(label)}</th>'
             f'<td class="num">{fmt_figure(name, article_figures.get(name))}</td>{cell}</tr>'
         )
-    head = "<th>Summary</th>" if summary else ""
+    head = f"<th>{esc(labels.READABILITY_SUMMARY)}</th>" if summary else ""
     return (
-        '<div class="tablewrap"><table class="figures"><thead><tr><th>Figure</th><th>Article</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f'<div class="tablewrap"><table class="figures"><thead><tr><th>{esc(labels.READABILITY_MEASURE)}</th>'
+        f"<th>{esc(labels.READABILITY_ARTICLE)}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
 def render_readability_section(readability: ReadabilitySection, n_sentences: int) -> str:
     summary = readability.summary
-    cards = _headline("Article", readability) + (_headline("Summary", summary) if summary else "")
-    markers = [("Article", finite(readability.consensus_grade))]
+    article, summary_label = labels.READABILITY_ARTICLE, labels.READABILITY_SUMMARY
+    cards = _headline(article, readability) + (_headline(summary_label, summary) if summary else "")
+    markers = [(article, finite(readability.consensus_grade))]
     if summary:
-        markers.append(("Summary", finite(summary.consensus_grade)))
+        markers.append((summary_label, finite(summary.consensus_grade)))
     chart = grade_scale_svg([(n, g) for n, g in markers if g is not None])
     body = f'<div class="cards">{cards}</div>'
     if chart:
@@ -120,4 +117,4 @@ def render_readability_section(readability: ReadabilitySection, n_sentences: int
     body += _figure_table(readability, summary)
     body += _sentence_lengths(readability.sentence_lengths, n_sentences)
     body += _warnings(readability, summary)
-    return section("readability", "Readability", body)
+    return section("readability", labels.SECTION_TITLES["readability"], body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from summarize.render import labels
 from summarize.render.html.base import (
     definition_list,
     esc,
@@ -88,11 +89,14 @@ def _actors(sentiment: SentimentSection, n_sentences: int) -> str:
     )
     rows = "".join(_actor_row(actor, n_sentences) for actor in actors)
     table = (
-        '<div class="tablewrap"><table class="actors"><thead><tr><th>Actor</th><th>Also named</th>'
-        "<th>Mentions</th><th>Score</th><th>Evidence</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></div>"
+        '<div class="tablewrap"><table class="actors"><thead><tr>'
+        + "".join(
+            f"<th>{esc(label)}</th>"
+            for label in (labels.ACTOR, labels.ALSO_NAMED, labels.MENTIONS, labels.SCORE, labels.EVIDENCE)
+        )
+        + f"</tr></thead><tbody>{rows}</tbody></table></div>"
     )
-    return f'<h3>Actors</h3><figure class="chartbox">{chart}</figure>{table}'
+    return f'<h3>{esc(labels.ACTORS)}</h3><figure class="chartbox">{chart}</figure>{table}'
 
 
 def _key(text: str) -> str:
@@ -136,9 +140,9 @@ def _driving_words(sentiment: SentimentSection, sentence_of: Callable[[int], int
     negative = sorted((i for i in items if i[1] < 0), key=lambda i: i[1])[:MAX_WORDS_SHOWN]
     body = '<h3>Words that drove the score</h3><div class="drivers">'
     if positive:
-        body += f"<div><h4>Pushed up ▲</h4><p>{_chips(positive, 'pos')}</p></div>"
+        body += f"<div><h4>{esc(labels.PUSHED_UP)}</h4><p>{_chips(positive, 'pos')}</p></div>"
     if negative:
-        body += f"<div><h4>Pushed down ▼</h4><p>{_chips(negative, 'neg')}</p></div>"
+        body += f"<div><h4>{esc(labels.PUSHED_DOWN)}</h4><p>{_chips(negative, 'neg')}</p></div>"
     body += "</div>"
     if note := nonblank(sentiment.explanation):
         body += f'<p class="note">How: {esc(note)}.</p>'
@@ -150,7 +154,7 @@ def _facts(sentiment: SentimentSection) -> list[tuple[str, str]]:
     score, label = finite(sentiment.document.score), nonblank(sentiment.document.label)
     if score is not None or label:
         value = fmt_num(score, 2, signed=True) if score is not None else ""
-        facts.append(("Article", f"{value} {esc(label or '')}".strip()))
+        facts.append((labels.SENTIMENT_ARTICLE, f"{value} {esc(label or '')}".strip()))
     if backend := nonblank(sentiment.backend):
         facts.append(("Backend", esc(backend)))
     if model := model_label(sentiment.model):
@@ -165,11 +169,11 @@ def render_sentiment_section(
     points = arc_points(sentiment, sentence_texts)
     if points:
         body += (
-            '<h3>Sentiment arc</h3><figure class="chartbox">'
+            f'<h3>{esc(labels.SENTIMENT_ARC)}</h3><figure class="chartbox">'
             f"{sentiment_arc_svg(points)}"
             "<figcaption>One bar per sentence, above the line positive, below negative; the line is "
             "a five-sentence moving average. Select a bar to jump to its sentence.</figcaption></figure>"
         )
     body += _actors(sentiment, len(sentence_texts))
     body += _driving_words(sentiment, sentence_of)
-    return section("sentiment", "Sentiment", body)
+    return section("sentiment", labels.SECTION_TITLES["sentiment"], body)

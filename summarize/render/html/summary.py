@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.render import labels
 from summarize.render.html.base import (
     definition_list,
     esc,
@@ -124,4 +125,4 @@ def render_summary_section(summary: SummarySection, n_sentences: int) -> str:
         "Each sentence links to the article sentences that support it; names or numbers "
         'that do not occur in the article are <mark class="flag">marked</mark>.'
     )
-    return section("summary", "Summary", body, intro=intro)
+    return section("summary", labels.SECTION_TITLES["summary"], body, intro=intro)

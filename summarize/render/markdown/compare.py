@@ -32,7 +32,9 @@ def _actors(actors: list[ActorNaming]) -> list[str]:
         "",
         f"## {labels.NAMING_ACTORS}",
         "",
-        *table_header(("Actor", "A: names", "A: framing nearby", "B: names", "B: framing nearby"), "lllll"),
+        *table_header(
+            (labels.ACTOR, "A: names", "A: framing nearby", "B: names", "B: framing nearby"), "lllll"
+        ),
     ]
     for n in actors:
         lines.append(
@@ -45,7 +47,7 @@ def _actors(actors: list[ActorNaming]) -> list[str]:
 
 def render_compare(cmp: Comparison) -> str:
     lines = [f"# {labels.COMPARE_TITLE}", "", *_head(cmp), "", f"## {labels.COMPARE_BY_CATEGORY}", ""]
-    lines += table_header(("Layer", "Category", "A", "B", "A count", "B count"), "llrrrr")
+    lines += table_header((labels.LAYER, labels.CATEGORY, "A", "B", "A count", "B count"), "llrrrr")
     for c in cmp.categories:
         lines.append(
             f"| {labels.layer_name(c.layer)} | {esc(c.label)} | {c.per_1000_a:.1f} | {c.per_1000_b:.1f} | "

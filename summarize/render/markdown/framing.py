@@ -34,11 +34,13 @@ def highlighted_markdown(text: str, spans: list[FramingSpan], offset: int = 0) -
 def _score_line(section: FramingSection) -> str:
     biased = sum(s.biased for s in section.sentences)
     return (
-        f"**Framing score:** {section.document.score:.2f} · **sentences decided biased:** {biased} of "
+        f"**{labels.FRAMING_SCORE}:** {section.document.score:.2f} · "
+        f"**{labels.BIASED_SENTENCES}:** {biased} of "
         f"{len(section.sentences)} ({section.document.biased_share:.0%}, threshold "
         f"{section.threshold:.2f}, scorer: {section.scorer}, calibration: {section.calibration}) · "
-        f"**loaded-language spans:** {sum(s.layer == 'loaded' for s in section.spans)} · "
-        f"**framing devices (not counted):** {sum(s.layer == 'device' for s in section.spans)}"
+        f"**{labels.LOADED_TERMS}:** {sum(s.layer == 'loaded' for s in section.spans)} · "
+        f"**{labels.LAYER_TITLES['device']} ({labels.NOT_COUNTED}):** "
+        f"{sum(s.layer == 'device' for s in section.spans)}"
     )
 
 

@@ -24,7 +24,7 @@ def _head(cmp: Comparison) -> Table:
     head.add_row("A", Text(f"{cmp.title_a} ({cmp.words_a:,} words)"))
     head.add_row("B", Text(f"{cmp.title_b} ({cmp.words_b:,} words)"))
     head.add_row(
-        "Score",
+        labels.SCORE,
         Text(
             f"A {cmp.score_a:.2f} ({cmp.biased_share_a:.0%} of sentences biased) · "
             f"B {cmp.score_b:.2f} ({cmp.biased_share_b:.0%})"
@@ -42,16 +42,14 @@ def _head(cmp: Comparison) -> Table:
 
 def _categories(cmp: Comparison) -> Table:
     table = Table(title=labels.COMPARE_BY_CATEGORY, title_justify="left", show_edge=False)
-    table.add_column("Category")
+    table.add_column(labels.CATEGORY)
     table.add_column("A", justify="right")
     table.add_column("B", justify="right")
     table.add_column("A count", justify="right")
     table.add_column("B count", justify="right")
     for c in cmp.categories:
         table.add_row(
-            Text(
-                c.label + ("" if c.layer == "loaded" else " (device, not counted)"), style=style_for(c.name)
-            ),
+            Text(c.label + ("" if c.layer == "loaded" else labels.DEVICE_SUFFIX), style=style_for(c.name)),
             f"{c.per_1000_a:.1f}",
             f"{c.per_1000_b:.1f}",
             str(c.count_a),
@@ -66,7 +64,7 @@ def _naming(names: list[str], mentions: int, framing: list[str]) -> Text:
 
 def _actors(actors: list[ActorNaming]) -> Table:
     table = Table(title=labels.NAMING_ACTORS, title_justify="left", show_edge=False, expand=True)
-    table.add_column("Actor")
+    table.add_column(labels.ACTOR)
     table.add_column("A: names · framing nearby", ratio=1)
     table.add_column("B: names · framing nearby", ratio=1)
     for n in actors:

@@ -110,10 +110,11 @@ def _score_line(section: FramingSection) -> Text:
     biased = sum(s.biased for s in section.sentences)
     loaded = sum(s.layer == "loaded" for s in section.spans)
     return Text(
-        f"Framing score {section.document.score:.2f} · {biased} of {len(section.sentences)} sentences "
-        f"decided biased ({section.document.biased_share:.0%}, threshold {section.threshold:.2f}, "
-        f"scorer: {section.scorer}, calibration: {section.calibration}) · {loaded} loaded-language spans, "
-        f"{len(section.spans) - loaded} framing devices",
+        f"{labels.FRAMING_SCORE} {section.document.score:.2f} · {biased} of {len(section.sentences)} "
+        f"{labels.BIASED_SENTENCES.lower()} ({section.document.biased_share:.0%}, threshold "
+        f"{section.threshold:.2f}, scorer: {section.scorer}, calibration: {section.calibration}) · "
+        f"{loaded} {labels.LOADED_TERMS.lower()}, "
+        f"{len(section.spans) - loaded} {labels.LAYER_TITLES['device'].lower()}",
         style="bold",
     )
 

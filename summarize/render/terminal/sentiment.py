@@ -33,7 +33,7 @@ def _article(section: SentimentSection) -> list[RenderableType]:
         f"{section.document.score:+.2f} {section.document.label}", style=_style(section.document.score, band)
     )
     doc_line.append(f"   backend {section.backend} · {section.model}", style="dim")
-    arc = Text(f"{labels.SENTIMENT_ARC + ':':<9}", style="bold")
+    arc = Text(f"{labels.SENTIMENT_ARC}: ", style="bold")
     for sentence in section.sentences:
         arc.append(sparkline([sentence.score]), style=_style(sentence.score, band))
     arc.append(f"  ({len(section.sentences)} sentences, first to last)", style="dim")
@@ -84,9 +84,10 @@ def _actors(section: SentimentSection) -> list[RenderableType]:
 
 def _words(section: SentimentSection) -> Text:
     words = Text()
+    width = max(len(labels.PUSHED_UP), len(labels.PUSHED_DOWN)) + 2  # the words line up after "label: "
     for label, sign, style in ((labels.PUSHED_UP, 1, "green"), (labels.PUSHED_DOWN, -1, "red")):
         top = top_contributions(section, sign)
-        words.append(f"{label + ':':<13}", style="bold")
+        words.append(f"{label + ':':<{width}}", style="bold")
         if top:
             for k, c in enumerate(top):
                 if k:
