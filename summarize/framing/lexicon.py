@@ -200,7 +200,13 @@ class _YamlReader:
 
         if isinstance(node, MappingNode):
             raise LexiconError(f"{self.where(node)}: expected a value, found a mapping")
-        return self._constructor.construct_object(node, deep=True)
+        import yaml
+
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (ValueError, TypeError, yaml.YAMLError) as exc:  # a tag its value does not fit: !!int abc
+            raise LexiconError(f"{self.where(node)}: {node.tag.rsplit(':', 1)[-1]} value '{node.value}' "
+                               f"cannot be read ({exc}); drop the '!!' tag or fix the value") from None
 
 
 def parse_yaml_lexicon(text: str, name: str) -> Lexicon:

@@ -163,6 +163,12 @@ _ENTRY = "category: mine\nentries:\n  - term: "
         ),
         ("regex.yaml", _ENTRY + "'a)(b'\n", ":3:11: bad pattern 'a)(b' in 'a)(b': unbalanced parenthesis"),
         ("alt.yaml", _ENTRY + "'(war on terror| ) x'\n", ":3:11: empty alternative in '(war on terror| ) x'"),
+        (
+            "tag.yaml",
+            "category: x\nentries:\n  - {term: !!int abc}\n",
+            ":3:12: int value 'abc' cannot be read (invalid literal for int() with base 10: 'abc');"
+            " drop the '!!' tag or fix the value",
+        ),
         ("empty.tsv", "# a\n\n", ":1:1: empty lexicon file (a header row is needed)"),
         ("header.tsv", "category\tweight\n", ":1:1: the header needs 'term' and 'category' columns"),
         ("cells.tsv", "term\tcategory\ngizmo\tc\textra\tmore\n", ":2:9: 4 cells but 2 columns"),
