@@ -50,7 +50,8 @@ def _mask_json(text: str) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
 
 
-def _run(args: list[str]) -> str:
+def _run(args: list[str], *, json_body: bool = False) -> str:
+    """The command's exit code, output and errors, masked; ``json_body``: stdout is a JSON report."""
     # Paths relative to the project root, so a terminal box's padding does not depend on where the
     # clone lives (the seed is reached through ../shared from any checkout next to it).
     exe = Path(sys.executable).with_name("summarize")
@@ -59,7 +60,8 @@ def _run(args: list[str]) -> str:
     if "PYTHONPATH" in os.environ:  # another checkout run with this venv: PYTHONPATH=<checkout>
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     done = subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=ROOT, env=env)
-    return f"exit {done.returncode}\n{done.stdout}\n--- stderr\n{done.stderr}"
+    body = _mask_json(done.stdout) if json_body and done.returncode == 0 else done.stdout
+    return _mask(f"exit {done.returncode}\n{body}\n--- stderr\n{done.stderr}")
 
 
 def _relative(arg: str) -> str:
@@ -75,23 +77,15 @@ def write(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for article in articles():
         for fmt, suffix in FORMATS.items():
-            result = _run(["report", str(article), "--format", fmt])
-            head, _, rest = result.partition("\n")
-            body, _, err = rest.partition("\n--- stderr\n")
-            if fmt == "json" and head == "exit 0":
-                body = _mask_json(body)
-            (out / f"{article.stem}.report.{suffix}").write_text(_mask(f"{head}\n{body}\n--- stderr\n{err}"))
+            text = _run(["report", str(article), "--format", fmt], json_body=fmt == "json")
+            (out / f"{article.stem}.report.{suffix}").write_text(text)
         for command in COMMANDS:
-            result = _run([command, str(article), "--format", "json"])
-            head, _, rest = result.partition("\n")
-            body, _, err = rest.partition("\n--- stderr\n")
-            if head == "exit 0":
-                body = _mask_json(body)
-            (out / f"{article.stem}.{command}.json").write_text(_mask(f"{head}\n{body}\n--- stderr\n{err}"))
+            text = _run([command, str(article), "--format", "json"], json_body=True)
+            (out / f"{article.stem}.{command}.json").write_text(text)
     sides = ("a-vessen-square-crackdown", "b-vessen-square-operation")
     pair = [ROOT / "samples" / f"pair-{side}.txt" for side in sides]
     for fmt, suffix in FORMATS.items():
-        (out / f"compare.{suffix}").write_text(_mask(_run(["compare", *map(str, pair), "--format", fmt])))
+        (out / f"compare.{suffix}").write_text(_run(["compare", *map(str, pair), "--format", fmt]))
 
 
 def diff(old: Path, new: Path) -> int:
