@@ -87,9 +87,6 @@ def save_head(head: SentimentHead, path: Path) -> None:
     save_fields(head, path)
 
 
-_LOADED: dict[Path, SentimentHead] = {}
-
-
 def _verify_bundled(path: Path) -> None:
     """The committed head must match the sha256 pinned in models/registry.yaml."""
     from summarize.backends.registry import get_entry
@@ -102,19 +99,13 @@ def _verify_bundled(path: Path) -> None:
 
 def load_head(path: Path | None = None) -> SentimentHead:
     """Load the bundled head (offline: it ships in the package)."""
-    from summarize.sentiment.npz import load_fields
+    from summarize.sentiment.npz import load_cached
 
-    bundled = path is None
-    path = path or head_path()
-    if path in _LOADED:
-        return _LOADED[path]
-    if not path.is_file():
-        raise ModelError(
-            f"{path}: sentiment head missing; reinstall summarize or run "
-            "`python models/sentiment_head/train.py`, or use --sentiment-backend vader"
-        )
-    if bundled:
-        _verify_bundled(path)
-    head = load_fields(SentimentHead, path)
-    _LOADED[path] = head
-    return head
+    file = path or head_path()
+    missing = (
+        f"{file}: sentiment head missing; reinstall summarize or run "
+        "`python models/sentiment_head/train.py`, or use --sentiment-backend vader"
+    )
+    # The bundled file is checked against its registry hash; a path given is the caller's own.
+    verify = _verify_bundled if path is None else None
+    return load_cached(SentimentHead, file, missing=missing, verify=verify)

@@ -7,10 +7,13 @@ float64), floats as float32, bools, strings, and tuples of strings joined by com
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 Head = TypeVar("Head")
+
+_LOADED: dict[tuple[type, Path], Any] = {}  # (head class, file) -> head: each file is read once
 
 
 def save_fields(head: Any, path: Path) -> None:
@@ -25,6 +28,24 @@ def load_fields(cls: type[Head], path: Path) -> Head:
     with np.load(path, allow_pickle=False) as data:
         values = {f.name: _read(data[f.name], str(f.type)) for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     return cls(**values)
+
+
+def load_cached(
+    cls: type[Head], path: Path, *, missing: str, verify: Callable[[Path], None] | None = None
+) -> Head:
+    """The head in ``path``, read (and ``verify``-ed) the first time only; ``ModelError(missing)``
+    when the file is absent."""
+    from summarize.errors import ModelError
+
+    key = (cls, path)
+    if key not in _LOADED:
+        if not path.is_file():
+            raise ModelError(missing)
+        if verify is not None:
+            verify(path)
+        _LOADED[key] = load_fields(cls, path)
+    head: Head = _LOADED[key]
+    return head
 
 
 def _stored(value: Any, kind: str) -> Any:

@@ -192,20 +192,12 @@ def save_head(head: StanceHead, path: Path) -> None:
     save_fields(head, path)
 
 
-_LOADED: dict[Path, StanceHead] = {}
-
-
 def load_head(path: Path | None = None) -> StanceHead:
-    from summarize.sentiment.npz import load_fields
+    from summarize.sentiment.npz import load_cached
 
     path = path or head_path()
-    if path in _LOADED:
-        return _LOADED[path]
-    if not path.is_file():
-        raise ModelError(
-            f"{path}: actor stance head missing (it is not in the wheel: PerSenT has no licence); "
-            "run `python models/actor_stance/train.py` in a checkout"
-        )
-    head = load_fields(StanceHead, path)
-    _LOADED[path] = head
-    return head
+    missing = (
+        f"{path}: actor stance head missing (it is not in the wheel: PerSenT has no licence); "
+        "run `python models/actor_stance/train.py` in a checkout"
+    )
+    return load_cached(StanceHead, path, missing=missing)
