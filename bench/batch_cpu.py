@@ -31,10 +31,10 @@ import sys
 import time
 from pathlib import Path
 
+from batch_throughput import save_results
 from evaldata import summeval_file
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 CHUNK = 32
 
 # Run in each side's process: only the batch worker API both commits share.
@@ -128,9 +128,7 @@ def main() -> int:
         "finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "rows": rows,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "batch_cpu.json").write_text(json.dumps(report, indent=1) + "\n")
-    (RESULTS / "batch_cpu.md").write_text(markdown(report))
+    save_results("batch_cpu", report, markdown(report))
     print(markdown(report))
     return 0
 
