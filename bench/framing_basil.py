@@ -317,10 +317,14 @@ def cross_validate(data, babe_x, babe_y, babe_p):
     for k, (train, test) in enumerate(GroupKFold(OUTER_FOLDS).split(articles, groups=data.article_event)):
         rule = bf.fit_all(data, babe_x, babe_y, articles[train], babe_p)
         p = bf.word_probabilities(rule.word, data, articles[test])
-        fold_spans, fold_scored = bf.predict_spans(data, p, articles[test], rule, babe_p)
+        fold_spans, candidates, span_p = bf.predict_spans(data, p, articles[test], rule, babe_p)
         spans.update(fold_spans)
-        scored.update(fold_scored)
-        x = bf.sentence_features(data, p, fold_spans, babe_p)
+        k0 = 0
+        for a, article_candidates in candidates.items():
+            probs = span_p[k0 : k0 + len(article_candidates)]
+            scored[a] = [(s.in_quote, float(q)) for s, q in zip(article_candidates, probs, strict=True)]
+            k0 += len(article_candidates)
+        x = bf.sentence_features(data, p, candidates, span_p, babe_p)
         rows = np.flatnonzero(np.isin(data.sentence_article, articles[test]))
         sentence_p[rows] = rule.calibration.probabilities(x[rows])
         flag[rows] = sentence_p[rows] >= rule.calibration.threshold

@@ -28,23 +28,55 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return logits
 
 
+# Soft span evidence is scaled before log1p so that one likely span (p ~ 0.1) already moves it.
+SPAN_MASS_SCALE = 10.0
+NO_SPAN_LOGIT = -8.0  # a sentence with no candidate span
+
+
+def span_evidence(
+    sentence_of: Sequence[int | None],
+    in_quote: Sequence[bool],
+    probability: Sequence[float],
+    n_sentences: int,
+) -> tuple[list[float], list[float], list[float]]:
+    """Per sentence, from the span head's probability of every judged loaded candidate (shown or
+    not): the writer's strongest candidate, and the probability mass of the writer's and the
+    quoted candidates. Soft evidence: it does not hinge on the span threshold."""
+    strongest = [0.0] * n_sentences
+    writer = [0.0] * n_sentences
+    quoted = [0.0] * n_sentences
+    for index, quote, p in zip(sentence_of, in_quote, probability, strict=True):
+        if index is None:
+            continue
+        if quote:
+            quoted[index] += p
+        else:
+            writer[index] += p
+            strongest[index] = max(strongest[index], p)
+    return strongest, writer, quoted
+
+
 def calibration_features(
     babe_probability: Sequence[float],
-    writer_loaded: Sequence[float],
-    quoted_loaded: Sequence[float],
     word_max: Sequence[float],
     words: Sequence[float],
+    evidence: tuple[Sequence[float], Sequence[float], Sequence[float]],
 ) -> np.ndarray:
-    """(n_sentences, 5): BABE head logit, log(1 + loaded spans) by voice, strongest word logit, log length."""
+    """(n_sentences, 6): the BABE sentence head's logit, the strongest loaded-word logit, log
+    length, and the span evidence (``span_evidence``): the writer's strongest candidate's logit
+    and log(1 + 10 x mass) of the writer's and the quoted candidates."""
     import numpy as np
 
+    strongest, writer, quoted = (np.asarray(e, dtype=np.float64) for e in evidence)
+    strongest_logit = np.where(strongest > 0, _logit(strongest), NO_SPAN_LOGIT)
     return np.stack(
         [
             _logit(np.asarray(babe_probability)),
-            np.log1p(np.asarray(writer_loaded, dtype=np.float64)),
-            np.log1p(np.asarray(quoted_loaded, dtype=np.float64)),
             _logit(np.asarray(word_max)),
             np.log1p(np.asarray(words, dtype=np.float64)),
+            strongest_logit,
+            np.log1p(SPAN_MASS_SCALE * writer),
+            np.log1p(SPAN_MASS_SCALE * quoted),
         ],
         axis=1,
     ).astype(np.float32)
