@@ -292,7 +292,7 @@ def article_measure(
     return ArticleMeasure(
         # Sums of probabilities scaled to 1,000 words amplify the encoder's float noise (batched
         # vs single), so the expected density is given to one decimal.
-        loaded_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1)
+        loaded_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1, draw_marks=True)
         if calibrated
         else span_density,
         biased_share=interval([float(s.biased) for s in sentences], [1.0] * len(sentences)),

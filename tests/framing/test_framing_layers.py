@@ -117,6 +117,20 @@ def test_interval_brackets_the_value_and_is_deterministic() -> None:
     assert interval([], [], 1.0) == Interval(0.0, 0.0, 0.0)
 
 
+def test_drawing_the_marks_widens_the_expected_density_interval() -> None:
+    probabilities = [0.05, 0.1, 0.02, 0.3, 0.05, 0.01, 0.08, 0.04]
+    words = [20] * 8
+    resampled = interval(probabilities, words, 1000.0)
+    drawn = interval(probabilities, words, 1000.0, draw_marks=True)
+    assert drawn.value == resampled.value == pytest.approx(1000 * sum(probabilities) / 160)
+    # an expert marks whole sentences: the range of marked densities is far wider than the
+    # spread of the probabilities, and it starts at none marked
+    assert drawn.low == 0.0 < resampled.low
+    assert drawn.high > 2 * resampled.high
+    assert interval(probabilities, words, 1000.0, draw_marks=True) == drawn  # deterministic
+    assert interval([1.0, 1.0], [10, 10], 1000.0, draw_marks=True) == Interval(100.0, 100.0, 100.0)
+
+
 def test_differences_within_noise() -> None:
     assert not differs_beyond_noise(Interval(5.0, 2.0, 8.0), Interval(6.0, 3.0, 9.0))
     assert differs_beyond_noise(Interval(1.0, 0.5, 1.5), Interval(9.0, 7.0, 11.0))
