@@ -279,7 +279,7 @@ def article_measure(
 ) -> ArticleMeasure:
     """The loaded-language density (calibrated: expected biased sentences per 1,000 words; else
     the writer's span count), the span count and the biased share, each with a bootstrap interval."""
-    from summarize.framing.calibration import interval
+    from summarize.framing.calibration import interval, share_interval
 
     n = len(doc.sentences)
     writer = loaded_spans_by_sentence(doc, spans)[0]
@@ -295,7 +295,7 @@ def article_measure(
         loaded_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1, draw_marks=True)
         if calibrated
         else span_density,
-        biased_share=interval([float(s.biased) for s in sentences], [1.0] * len(sentences)),
+        biased_share=share_interval([s.biased for s in sentences]),
         voices=VoiceCounts(
             writer=writer_total,
             quoted=quoted_total,

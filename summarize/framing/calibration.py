@@ -115,6 +115,25 @@ def interval(
     return Interval(round(point, digits), round(float(low), digits), round(float(high), digits))
 
 
+def share_interval(decisions: Sequence[bool]) -> Interval:
+    """The share of sentences decided biased, with its bootstrap interval over the sentences.
+
+    When none (or all) are decided biased, resampling can only return 0 (or 1): the interval would
+    be 0-0 %, and ``compare`` would call any article with a few flagged sentences "beyond noise".
+    There the open end is the exact (Clopper-Pearson) 95% bound for 0 of n: 1 - 0.025 ** (1 / n).
+    """
+    n = len(decisions)
+    share = interval([float(d) for d in decisions], [1.0] * n)
+    if n == 0:
+        return share
+    bound = round(1.0 - 0.025 ** (1.0 / n), 4)
+    if share.value == 0.0:
+        return Interval(share.value, share.low, max(share.high, bound))
+    if share.value == 1.0:
+        return Interval(share.value, min(share.low, round(1.0 - bound, 4)), share.high)
+    return share
+
+
 def differs_beyond_noise(a: Interval, b: Interval) -> bool:
     """Two articles' figures differ when their 95% intervals do not overlap (a conservative test)."""
     return a.high < b.low or b.high < a.low

@@ -131,6 +131,21 @@ def test_drawing_the_marks_widens_the_expected_density_interval() -> None:
     assert interval([1.0, 1.0], [10, 10], 1000.0, draw_marks=True) == Interval(100.0, 100.0, 100.0)
 
 
+def test_no_flagged_sentence_still_has_an_open_upper_bound() -> None:
+    from summarize.framing.calibration import share_interval
+
+    none = share_interval([False] * 40)
+    assert none.value == none.low == 0.0
+    assert none.high == pytest.approx(1 - 0.025 ** (1 / 40), abs=1e-4)  # about 9 %, not 0 %
+    four = share_interval([True] * 4 + [False] * 36)
+    assert not differs_beyond_noise(four, none)  # 4 of 40 against 0 of 40: cannot be ordered
+    every = share_interval([True] * 10)
+    assert every.high == every.value == 1.0 and every.low == pytest.approx(0.025 ** (1 / 10), abs=1e-4)
+    mixed = share_interval([True, False] * 10)
+    assert mixed == interval([1.0, 0.0] * 10, [1.0] * 20)  # otherwise the plain bootstrap
+    assert share_interval([]) == Interval(0.0, 0.0, 0.0)
+
+
 def test_differences_within_noise() -> None:
     assert not differs_beyond_noise(Interval(5.0, 2.0, 8.0), Interval(6.0, 3.0, 9.0))
     assert differs_beyond_noise(Interval(1.0, 0.5, 1.5), Interval(9.0, 7.0, 11.0))
