@@ -35,7 +35,8 @@ schema_version  # noqa
 beyond_noise  # noqa
 writer_per_1000_words  # noqa
 quoted_per_1000_words  # noqa
-expected_per_1000_words  # noqa
+loaded_spans_per_1000_words  # noqa
+density_basis  # noqa
 mention_sentences  # noqa
 headings  # noqa
 origin  # noqa

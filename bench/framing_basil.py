@@ -16,6 +16,11 @@ Each figure has a 95% interval from a bootstrap over events (1,000 rounds). Sent
 figures use the project's sentences; a sentence is "biased" when it overlaps an expert's
 lexical-bias span. Spans match when they overlap.
 
+The density figure of "ours" is the one the tool reports (``measure.loaded_per_1000_words``, the
+calibrated expected density); the span count (``loaded_spans_per_1000_words``) is its own column.
+The previous shipped head (2a502b6) is read from its run of this bench
+(bench/results/framing_basil_2a502b6.json: same folds, seeds and bootstrap).
+
 Also: BABE no-regression (the BABE sentence head's cross-validated figures, and the loaded-word
 head on BABE words with 5-fold CV), and the seed article's "unprovoked assault" and "has yet to
 condemn" still found by the shipped analysis.
@@ -287,6 +292,30 @@ def length_band_auc(data, sentence_p: np.ndarray) -> dict[str, dict[str, float]]
     return out
 
 
+def interval_coverage(data, sentence_p: np.ndarray) -> dict[str, dict[str, float]]:
+    """How often the 95% interval of the reported density (calibrated expected sentences per
+    1,000 words, ``calibration.interval``) holds the experts' density of biased sentences, over
+    the articles: resampling the probabilities alone, and also drawing each sentence's mark."""
+    import numpy as np
+
+    from summarize.framing.calibration import interval
+
+    out = {}
+    for name, draw in (("probabilities resampled", False), ("marks drawn too (shipped)", True)):
+        held, widths = 0, []
+        for rows in data.extra["rows_of"]:
+            words = data.sentence_words[rows]
+            gold = 1000.0 * data.sentence_gold[rows].sum() / max(1, words.sum())
+            i = interval(list(sentence_p[rows]), list(words), 1000.0, draw_marks=draw)
+            held += int(i.low <= gold <= i.high)
+            widths.append(i.high - i.low)
+        out[name] = {
+            "coverage": round(held / len(data.extra["rows_of"]), 4),
+            "median_width": round(float(np.median(widths)), 2),
+        }
+    return out
+
+
 def ece(y: np.ndarray, p: np.ndarray, bins: int = 10) -> tuple[float, list[dict[str, float]]]:
     """Expected calibration error over equal-count bins, and the reliability curve."""
     import numpy as np
@@ -317,10 +346,14 @@ def cross_validate(data, babe_x, babe_y, babe_p):
     for k, (train, test) in enumerate(GroupKFold(OUTER_FOLDS).split(articles, groups=data.article_event)):
         rule = bf.fit_all(data, babe_x, babe_y, articles[train], babe_p)
         p = bf.word_probabilities(rule.word, data, articles[test])
-        fold_spans, fold_scored = bf.predict_spans(data, p, articles[test], rule, babe_p)
+        fold_spans, candidates, span_p = bf.predict_spans(data, p, articles[test], rule, babe_p)
         spans.update(fold_spans)
-        scored.update(fold_scored)
-        x = bf.sentence_features(data, p, fold_spans, babe_p)
+        k0 = 0
+        for a, article_candidates in candidates.items():
+            probs = span_p[k0 : k0 + len(article_candidates)]
+            scored[a] = [(s.in_quote, float(q)) for s, q in zip(article_candidates, probs, strict=True)]
+            k0 += len(article_candidates)
+        x = bf.sentence_features(data, p, candidates, span_p, babe_p)
         rows = np.flatnonzero(np.isin(data.sentence_article, articles[test]))
         sentence_p[rows] = rule.calibration.probabilities(x[rows])
         flag[rows] = sentence_p[rows] >= rule.calibration.threshold
@@ -334,6 +367,16 @@ def cross_validate(data, babe_x, babe_y, babe_p):
         )
         print(f"fold {k}: {chosen[-1]}", flush=True)
     return spans, scored, sentence_p, flag, chosen
+
+
+def previous_head() -> dict[str, object] | None:
+    """The shipped head before this change (2a502b6), from its run of this bench (the same folds,
+    seeds and bootstrap: the protocol is deterministic); its density was the span count."""
+    path = RESULTS / "framing_basil_2a502b6.json"
+    if not path.is_file():
+        return None
+    methods = json.loads(path.read_text(encoding="utf-8"))["methods"]
+    return dict(methods["ours (CV by event)"])
 
 
 def writer_only(spans: Spans) -> Spans:
@@ -396,6 +439,10 @@ def seed_check() -> dict[str, object]:
         ]
         if m
         else None,
+        "density_basis": m.density_basis if m else None,
+        "loaded_spans_per_1000_words": [spans.value, spans.low, spans.high]
+        if m and (spans := m.loaded_spans_per_1000_words)
+        else None,
         "biased_share": section.document.biased_share,
     }
 
@@ -416,19 +463,24 @@ def main() -> int:
     spans, scored, sentence_p, flag, chosen = cross_validate(data, babe_x, babe_y, babe_p)
 
     methods: dict[str, dict[str, object]] = {}
-    ours_table = article_table(data, spans, writer_only(spans))
-    methods["ours (CV by event)"] = with_intervals(data, ours_table, sentence_p, flag)
-    expected = dict(ours_table)
-    expected["dens"] = np.array(
+    # The density the tool reports (measure.loaded_per_1000_words, density_basis "expected"): the
+    # calibrated sentence probabilities per 1,000 words; the span count is a separate figure.
+    spans_table = article_table(data, spans, writer_only(spans))
+    ours_table = dict(spans_table)
+    ours_table["dens"] = np.array(
         [
-            1000.0 * sentence_p[data.sentence_article == a].sum() / max(1.0, ours_table["words"][a])
+            1000.0 * sentence_p[data.sentence_article == a].sum() / max(1.0, spans_table["words"][a])
             for a in range(len(data.articles))
         ]
     )
-    methods["ours, calibrated expected density"] = {
-        "density_spearman": with_intervals(data, expected, None, None)["density_spearman"],
-        "pair_order": {"value": round(pair_order(data, expected), 4)},
+    methods["ours (CV by event)"] = with_intervals(data, ours_table, sentence_p, flag)
+    methods["ours, span count (loaded_spans_per_1000_words)"] = {
+        "density_spearman": with_intervals(data, spans_table, None, None)["density_spearman"],
+        "pair_order": {"value": round(pair_order(data, spans_table), 4)},
     }
+    previous = previous_head()
+    if previous is not None:
+        methods["previous head (2a502b6; reported the span count)"] = previous
     ours_all_voices = article_table(data, spans)
     span_expected = dict(ours_table)
     span_expected["dens"] = np.array(
@@ -494,6 +546,7 @@ def main() -> int:
             "reliability_ours": curve,
         },
         "auc_by_sentence_length": bands,
+        "density_interval_coverage": interval_coverage(data, sentence_p),
         "mpqa": MPQA_ABSENT if mpqa is None else "present",
         "chosen_per_fold": chosen,
         "babe_no_regression": {
@@ -569,6 +622,13 @@ def markdown(r: dict) -> str:
         + "; ".join(
             f"words >{c['word_threshold']}, span >{c['span_threshold']}, sentence >{c['sentence_threshold']}"
             for c in r["chosen_per_fold"]
+        ),
+        "",
+        "Density interval: how often the reported 95% interval (expected biased sentences per 1,000 "
+        "words) holds the experts' density of biased sentences, over the articles: "
+        + "; ".join(
+            f"{k}: {v['coverage']:.0%} (median width {v['median_width']:.1f})"
+            for k, v in r["density_interval_coverage"].items()
         ),
         "",
         "Sentence AUC within sentence-length bands (95% interval, bootstrap over events):",

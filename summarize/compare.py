@@ -121,7 +121,7 @@ def _profile(section: FramingSection) -> dict[str, float]:
 
 
 _FIGURE_NAMES = {
-    "loaded_per_1000_words": "loaded language per 1,000 words (writer's voice)",
+    "loaded_per_1000_words": "loaded-language density per 1,000 words",
     "biased_share": "share of sentences judged biased",
 }
 

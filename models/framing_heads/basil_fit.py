@@ -53,7 +53,14 @@ MAX_SPANS = 6.0
 CANDIDATE_QUANTILE = 0.8
 CANDIDATE_GATE = 0.0
 FLAG_RATE = (0.03, 0.12)
-CALIBRATION_FEATURES = ("babe_logit", "writer_loaded", "quoted_loaded", "word_max_logit", "log_words")
+CALIBRATION_FEATURES = (
+    "babe_logit",
+    "word_max_logit",
+    "log_words",
+    "writer_span_max_logit",
+    "writer_span_mass",
+    "quoted_span_mass",
+)
 
 
 @dataclass
@@ -238,7 +245,7 @@ def span_rows(
 
 
 def kept_spans(candidates: dict[int, list[FramingSpan]], probs: np.ndarray, threshold: float) -> Spans:
-    """The runtime decision (span_head.decide_spans): over the threshold, or always shown."""
+    """The runtime decision (span_head.shown_spans): over the threshold, or always shown."""
     from summarize.framing.span_head import always_shown
 
     out: Spans = {}
@@ -253,47 +260,47 @@ def kept_spans(candidates: dict[int, list[FramingSpan]], probs: np.ndarray, thre
     return out
 
 
+Candidates = dict[int, list[FramingSpan]]
+
+
 def predict_spans(
     data: BasilData, word_p: np.ndarray, articles: np.ndarray, rule: FittedRule, babe_p: np.ndarray
-) -> tuple[Spans, dict[int, list[tuple[bool, float]]]]:
-    """The runtime loaded layer on cached features: kept spans, and every candidate's
-    (in quote, span probability) for expected densities."""
+) -> tuple[Spans, Candidates, np.ndarray]:
+    """The runtime loaded layer on cached features: kept spans, and every candidate with its span
+    probability (in article order), for the calibrator's span evidence and expected densities."""
     candidates = candidate_spans(data, word_p, articles, rule.word.threshold, rule.lexicon_gate)
     x, _, _ = span_rows(data, word_p, candidates, babe_p)
     probs = rule.span.probabilities(x)
-    scored: dict[int, list[tuple[bool, float]]] = {}
-    k = 0
-    for a, spans in candidates.items():
-        scored[a] = [(s.in_quote, float(p)) for s, p in zip(spans, probs[k : k + len(spans)], strict=True)]
-        k += len(spans)
-    return kept_spans(candidates, probs, rule.span.threshold), scored
+    return kept_spans(candidates, probs, rule.span.threshold), candidates, probs
 
 
 def sentence_features(
-    data: BasilData, word_p: np.ndarray, spans: dict[int, list[tuple[int, int, bool]]], babe_p: np.ndarray
+    data: BasilData, word_p: np.ndarray, candidates: Candidates, span_p: np.ndarray, babe_p: np.ndarray
 ) -> np.ndarray:
+    """The calibrator's features (``calibration.calibration_features``) of the sentences of the
+    ``candidates``' articles (zeros elsewhere); ``span_p``: each candidate's span probability."""
     import numpy as np
 
-    from summarize.framing.calibration import calibration_features
+    from summarize.framing.calibration import calibration_features, span_evidence
 
     x = np.zeros((len(data.sentence_gold), len(CALIBRATION_FEATURES)), dtype=np.float32)
-    for a, article_spans in spans.items():
+    k = 0
+    for a, spans in candidates.items():
         doc = data.docs[a]
         lo = int(data.sentence_offset[a])
         n = len(doc.sentences)
-        writer = np.zeros(n)
-        quoted = np.zeros(n)
-        for start, _, in_quote in article_spans:
-            index = doc.sentence_at(start)
-            if index is not None:
-                (quoted if in_quote else writer)[index] += 1
+        probs = [float(p) for p in span_p[k : k + len(spans)]]
+        k += len(spans)
+        evidence = span_evidence(
+            [doc.sentence_at(s.start) for s in spans], [s.in_quote for s in spans], probs, n
+        )
         rows = np.flatnonzero(data.word_article == a)
         word_max = np.zeros(n)
         for r in rows:
             s = int(data.word_sentence[r]) - lo
             word_max[s] = max(word_max[s], float(word_p[r]))
         x[lo : lo + n] = calibration_features(
-            babe_p[lo : lo + n], writer, quoted, word_max, data.sentence_words[lo : lo + n]
+            babe_p[lo : lo + n], word_max, data.sentence_words[lo : lo + n], evidence
         )
     return x
 
@@ -435,8 +442,7 @@ def fit_all(
     candidates = candidate_spans(data, oof, articles, threshold, CANDIDATE_GATE)
     x, y, owner = span_rows(data, oof, candidates, babe_p)
     span, span_oof = fit_span_head(data, candidates, x, y, owner)
-    spans = kept_spans(candidates, span_oof, span.threshold)
-    features = sentence_features(data, oof, spans, babe_p)
+    features = sentence_features(data, oof, candidates, span_oof, babe_p)
     sentences = np.flatnonzero(np.isin(data.sentence_article, articles))
     calibration = fit_calibrator(
         features[sentences],

@@ -50,6 +50,7 @@ FRAMING_MEASURE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("framing_measure_loaded_per_1000_low", "float64"),
     ("framing_measure_loaded_per_1000_high", "float64"),
     ("framing_measure_quoted_per_1000", "float64"),
+    ("framing_measure_loaded_spans_per_1000", "float64"),  # the writer's loaded spans shown
     ("framing_measure_biased_share", "float64"),
     ("framing_measure_biased_share_low", "float64"),
     ("framing_measure_biased_share_high", "float64"),
@@ -146,6 +147,7 @@ def framing_measure(section: FramingSection | None) -> dict[str, float | None]:
         "framing_measure_loaded_per_1000_low": _float(density.low),
         "framing_measure_loaded_per_1000_high": _float(density.high),
         "framing_measure_quoted_per_1000": _float(measure.voices.quoted_per_1000_words),
+        "framing_measure_loaded_spans_per_1000": _float(measure.voices.writer_per_1000_words),
         "framing_measure_biased_share": _float(share.value),
         "framing_measure_biased_share_low": _float(share.low),
         "framing_measure_biased_share_high": _float(share.high),

@@ -85,8 +85,8 @@ def run(doc: Document, ctx: Context) -> FramingSection:
     spans = detect_spans(doc, lexicon, quotes).spans
     scores = _head_scores(doc, ctx, raw.spans)
     if scores is not None:
-        spans = _with_head_scores(doc, spans, scores, quotes)
-        sentence_probability = calibrated_sentences(doc, spans, scores)
+        spans, judged = _with_head_scores(doc, spans, scores, quotes)
+        sentence_probability = calibrated_sentences(doc, judged, scores)
         threshold = scores.heads.calibration.threshold
         scorer, calibration = "heads", "basil"
     else:
@@ -221,34 +221,41 @@ def _token_ids(doc: Document, starts: list[int], start: int, end: int) -> list[i
 
 def _with_head_scores(
     doc: Document, spans: list[FramingSpan], scores: HeadScores, quotes: list[Quote]
-) -> list[FramingSpan]:
+) -> tuple[list[FramingSpan], list[tuple[FramingSpan, float]]]:
     """Devices unchanged; the loaded layer: the candidates ``select_loaded`` finds, kept or not by
-    the span head (``span_head.decide_spans``), each with its confidence."""
-    from summarize.framing.span_head import decide_spans
+    the span head (``span_head``), each with its confidence. Also every judged candidate with
+    the span head's probability (the calibrator's span evidence)."""
+    from summarize.framing.span_head import judge_candidates, shown_spans
 
     heads = scores.heads
     candidates = select_loaded(
         doc, spans, scores.loaded_probability, heads.loaded_word.threshold, heads.lexicon_gate, quotes
     )
-    loaded = decide_spans(
+    judged = judge_candidates(
         heads.span, doc, candidates, scores.loaded_probability, scores.sentence_probability
     )
+    loaded = shown_spans(heads.span, judged, candidates)
     devices = [s for s in spans if s.layer != LOADED]
-    return sorted([*devices, *loaded], key=lambda s: s.start)
+    return sorted([*devices, *loaded], key=lambda s: s.start), judged
 
 
-def calibrated_sentences(doc: Document, spans: list[FramingSpan], scores: HeadScores) -> list[float]:
+def calibrated_sentences(
+    doc: Document, judged: Sequence[tuple[FramingSpan, float]], scores: HeadScores
+) -> list[float]:
     """Each sentence's calibrated probability that experts would mark lexical bias in it."""
-    from summarize.framing.calibration import calibration_features
+    from summarize.framing.calibration import calibration_features, span_evidence
 
-    writer, quoted = loaded_spans_by_sentence(doc, spans)
     word_max = [0.0] * len(doc.sentences)
     for i, p in scores.loaded_probability.items():
         index = doc.tokens[i].sentence
         word_max[index] = max(word_max[index], p)
-    x = calibration_features(
-        scores.sentence_probability, writer, quoted, word_max, words_by_sentence(doc)
+    evidence = span_evidence(
+        [doc.sentence_at(s.start) for s, _ in judged],
+        [s.in_quote for s, _ in judged],
+        [p for _, p in judged],
+        len(doc.sentences),
     )
+    x = calibration_features(scores.sentence_probability, word_max, words_by_sentence(doc), evidence)
     return [float(p) for p in scores.heads.calibration.probabilities(x)]
 
 
@@ -270,8 +277,9 @@ def words_by_sentence(doc: Document) -> list[int]:
 def article_measure(
     doc: Document, spans: list[FramingSpan], sentences: list[SentenceScore], calibrated: bool = False
 ) -> ArticleMeasure:
-    """Loaded-language density (writer's voice) and biased share, each with a bootstrap interval."""
-    from summarize.framing.calibration import interval
+    """The loaded-language density (calibrated: expected biased sentences per 1,000 words; else
+    the writer's span count), the span count and the biased share, each with a bootstrap interval."""
+    from summarize.framing.calibration import interval, share_interval
 
     n = len(doc.sentences)
     writer = loaded_spans_by_sentence(doc, spans)[0]
@@ -280,9 +288,14 @@ def article_measure(
     quoted_total = sum(1 for span in spans if span.layer == LOADED and span.in_quote)
     total_words = doc.word_count
     writer_total = sum(writer)
+    span_density = interval(writer, words, 1000.0)
     return ArticleMeasure(
-        loaded_per_1000_words=interval(writer, words, 1000.0),
-        biased_share=interval([float(s.biased) for s in sentences], [1.0] * len(sentences)),
+        # Sums of probabilities scaled to 1,000 words amplify the encoder's float noise (batched
+        # vs single), so the expected density is given to one decimal.
+        loaded_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1, draw_marks=True)
+        if calibrated
+        else span_density,
+        biased_share=share_interval([s.biased for s in sentences]),
         voices=VoiceCounts(
             writer=writer_total,
             quoted=quoted_total,
@@ -292,9 +305,8 @@ def article_measure(
         devices=devices,
         words=total_words,
         sentences=n,
-        expected_per_1000_words=interval([s.score for s in sentences], words, 1000.0, digits=1)
-        if calibrated
-        else None,
+        loaded_spans_per_1000_words=span_density,
+        density_basis="expected" if calibrated else "spans",
     )
 
 

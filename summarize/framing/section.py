@@ -82,8 +82,12 @@ class VoiceCounts:
 class ArticleMeasure:
     """The article-level figures a researcher can cite, loaded layer only.
 
-    ``loaded_per_1000_words`` counts the writer's loaded-language spans (quoted speech is
-    in ``voices``); ``biased_share`` is the share of sentences decided biased.
+    ``loaded_per_1000_words`` is the density the tool reports. Calibrated (``density_basis``
+    "expected"): the sum of the sentences' calibrated probabilities per 1,000 words, the expected
+    number of sentences with expert-marked loaded language; it ranks articles better than the
+    span count (docs/framing.md). Without calibration ("spans"): the writer's loaded spans.
+    ``loaded_spans_per_1000_words`` is always the writer's loaded-language spans shown (quoted
+    speech is in ``voices``); ``biased_share`` is the share of sentences decided biased.
     """
 
     loaded_per_1000_words: Interval
@@ -92,9 +96,8 @@ class ArticleMeasure:
     devices: int  # framing-device spans (not counted as bias)
     words: int
     sentences: int
-    # Calibrated estimate: the sum of the sentences' calibrated probabilities per 1,000 words
-    # (expected sentences with expert-marked lexical bias). None when not calibrated.
-    expected_per_1000_words: Interval | None = None
+    loaded_spans_per_1000_words: Interval | None = None  # None only in hand-built reports
+    density_basis: str = "spans"  # "expected" (calibrated) or "spans"
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,21 +184,28 @@ def always_shown(span: FramingSpan) -> bool:
     return strong or span.category not in JUDGED_CATEGORIES
 
 
-def decide_spans(
+def judge_candidates(
     head: LinearHead,
     doc: Document,
     candidates: Sequence[FramingSpan],
     probability: Mapping[int, float],
     sentence_probability: Sequence[float],
-) -> list[FramingSpan]:
-    """The candidates shown: those the span head keeps (probability >= its threshold) and those
-    ``always_shown``; the head's probability is their ``confidence`` (none for the user's own
-    categories, which it was not trained on)."""
+) -> list[tuple[FramingSpan, float]]:
+    """The candidates of the built-in categories, each with the span head's probability."""
     judged = [s for s in candidates if s.category in JUDGED_CATEGORIES]
     scored = span_probabilities(head, doc, judged, probability, sentence_probability)
+    return list(zip(judged, scored, strict=True))
+
+
+def shown_spans(
+    head: LinearHead, judged: Sequence[tuple[FramingSpan, float]], candidates: Sequence[FramingSpan]
+) -> list[FramingSpan]:
+    """The candidates shown: the judged ones the span head keeps (probability >= its threshold)
+    and those ``always_shown``, the head's probability as their ``confidence``; the user's own
+    categories (which it was not trained on) without one."""
     kept = [
         replace(span, confidence=round(p, 4))
-        for span, p in zip(judged, scored, strict=True)
+        for span, p in judged
         if p >= head.threshold or always_shown(span)
     ]
     own = [s for s in candidates if s.category not in JUDGED_CATEGORIES]

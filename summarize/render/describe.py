@@ -89,12 +89,22 @@ def measure_line(section: FramingSection) -> str:
     m = section.measure
     if m is None:
         return ""
-    d, b = m.loaded_per_1000_words, m.biased_share
+    d, b, spans = m.loaded_per_1000_words, m.biased_share, m.loaded_spans_per_1000_words
+    voices = f"{m.voices.writer} spans, plus {m.voices.quoted} inside quotations"
+    if m.density_basis == "expected" and spans is not None:
+        density = (
+            f"Loaded language: {d.value:.1f} per 1,000 words ({labels.EXPECTED_BASIS}; "
+            f"95% CI {d.low:.1f}–{d.high:.1f}) · loaded spans shown: {spans.value:.1f} per 1,000 words "
+            f"in the writer's voice (95% CI {spans.low:.1f}–{spans.high:.1f}; {voices})"
+        )
+    else:
+        density = (
+            f"Loaded language: {d.value:.1f} per 1,000 words in the writer's voice "
+            f"(95% CI {d.low:.1f}–{d.high:.1f}; {voices})"
+        )
     return (
-        f"Loaded language: {d.value:.1f} per 1,000 words in the writer's voice "
-        f"(95% CI {d.low:.1f}–{d.high:.1f}; "
-        f"{m.voices.writer} spans, plus {m.voices.quoted} inside quotations) · sentences biased "
-        f"{b.value:.0%} (95% CI {b.low:.0%}–{b.high:.0%}) · {m.devices} framing devices shown, not counted"
+        f"{density} · sentences biased {b.value:.0%} (95% CI {b.low:.0%}–{b.high:.0%}) · "
+        f"{m.devices} framing devices shown, not counted"
     )
 
 

@@ -80,14 +80,28 @@ def test_two_layers_and_the_measure(report) -> None:
     assert m.voices.writer == len(loaded_writer)
     assert m.voices.quoted == sum(1 for s in section.spans if s.layer == "loaded" and s.in_quote)
     assert m.devices == sum(1 for s in section.spans if s.layer == "device")
-    assert m.loaded_per_1000_words.low <= m.loaded_per_1000_words.value <= m.loaded_per_1000_words.high
-    assert m.loaded_per_1000_words.value == pytest.approx(
-        1000 * m.voices.writer / report.stats.words, abs=0.01
-    )
+    # Calibrated: the reported density is the expected number of sentences with loaded language
+    # per 1,000 words (the sum of the calibrated sentence probabilities); the span count is kept
+    # beside it under its own name.
+    assert m.density_basis == "expected"
+    d, spans = m.loaded_per_1000_words, m.loaded_spans_per_1000_words
+    assert d.low <= d.value <= d.high
+    words = sum(len(sentence) for sentence in _sentence_words())
+    expected = 1000 * sum(s.score for s in section.sentences) / words
+    assert d.value == pytest.approx(expected, abs=0.06)
+    assert spans is not None and spans.low <= spans.value <= spans.high
+    assert spans.value == pytest.approx(1000 * m.voices.writer / report.stats.words, abs=0.01)
     assert 0.0 <= m.biased_share.low <= m.biased_share.value <= m.biased_share.high <= 1.0
     data = report.to_dict()["framing"]
     assert data["measure"]["voices"]["writer"] == m.voices.writer
     assert {s["layer"] for s in data["spans"]} <= {"loaded", "device"}
+
+
+def _sentence_words() -> list[list[str]]:
+    from summarize.document import build_document
+
+    doc = build_document(ARTICLE)
+    return [[t.text for t in doc.sentence_tokens(s.index) if t.is_word] for s in doc.sentences]
 
 
 def test_quoted_framing_belongs_to_the_speaker(report) -> None:

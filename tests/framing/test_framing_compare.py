@@ -86,7 +86,15 @@ def test_verdicts_use_loaded_language_and_say_when_within_noise(context: Context
     cmp = compare_reports(a, b)
     assert [v.figure for v in cmp.verdicts] == ["loaded_per_1000_words", "biased_share"]
     density = cmp.verdicts[0]
-    assert density.a.value > density.b.value == 0.0
+    # compare reads the calibrated expected density: the neutral article keeps a small base
+    # rate (no sentence is certainly free of loaded language), the hostile one is far above it
+    assert a.framing.measure.density_basis == b.framing.measure.density_basis == "expected"
+    assert density.a == a.framing.measure.loaded_per_1000_words
+    assert density.a.value > 5 * density.b.value
+    # ...but a few sentences each: whether an expert would mark them is too uncertain to order
+    # the two (the interval draws each sentence's mark), so the verdict says "within noise"
+    assert not density.beyond_noise and density.a.low == 0.0
+    assert b.framing.measure.loaded_spans_per_1000_words.value == 0.0  # no loaded span shown
     # device categories are listed after the loaded ones and never make the profile
     layers = [c.layer for c in cmp.categories]
     assert layers == sorted(layers, key=lambda x: x != "loaded")

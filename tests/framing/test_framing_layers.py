@@ -88,8 +88,23 @@ def test_word_can_be_loaded_reads_sentence_position() -> None:
 def test_calibration_features_are_finite_at_the_extremes() -> None:
     import numpy as np
 
-    x = calibration_features([0.0, 1.0, 0.5], [0, 2, 1], [0, 0, 3], [0.0, 1.0, 0.2], [1, 30, 12])
-    assert x.shape == (3, 5) and np.isfinite(x).all()
+    evidence = ([0.0, 1.0, 0.2], [0.0, 2.5, 0.2], [0.0, 0.0, 3.0])
+    x = calibration_features([0.0, 1.0, 0.5], [0.0, 1.0, 0.2], [1, 30, 12], evidence)
+    assert x.shape == (3, 6) and np.isfinite(x).all()
+    # no candidate in the sentence: the strongest-span column says so, the masses are 0
+    assert x[0, 3] == pytest.approx(-8.0) and x[0, 4] == 0.0 and x[0, 5] == 0.0
+
+
+def test_span_evidence_is_soft_and_keeps_the_voices_apart() -> None:
+    from summarize.framing.calibration import span_evidence
+
+    strongest, writer, quoted = span_evidence(
+        [0, 0, 1, None, 2], [False, False, True, False, False], [0.1, 0.3, 0.9, 0.8, 0.05], 3
+    )
+    # every candidate counts, shown or not, with its probability (not a 0/1 count)
+    assert writer == pytest.approx([0.4, 0.0, 0.05]) and quoted == pytest.approx([0.0, 0.9, 0.0])
+    # the strongest candidate is the writer's: a quoted one does not set it
+    assert strongest == pytest.approx([0.3, 0.0, 0.05])
 
 
 def test_interval_brackets_the_value_and_is_deterministic() -> None:
@@ -100,6 +115,35 @@ def test_interval_brackets_the_value_and_is_deterministic() -> None:
     assert a.value == pytest.approx(20.0)
     assert interval(values, weights, 1000.0) == a
     assert interval([], [], 1.0) == Interval(0.0, 0.0, 0.0)
+
+
+def test_drawing_the_marks_widens_the_expected_density_interval() -> None:
+    probabilities = [0.05, 0.1, 0.02, 0.3, 0.05, 0.01, 0.08, 0.04]
+    words = [20] * 8
+    resampled = interval(probabilities, words, 1000.0)
+    drawn = interval(probabilities, words, 1000.0, draw_marks=True)
+    assert drawn.value == resampled.value == pytest.approx(1000 * sum(probabilities) / 160)
+    # an expert marks whole sentences: the range of marked densities is far wider than the
+    # spread of the probabilities, and it starts at none marked
+    assert drawn.low == 0.0 < resampled.low
+    assert drawn.high > 2 * resampled.high
+    assert interval(probabilities, words, 1000.0, draw_marks=True) == drawn  # deterministic
+    assert interval([1.0, 1.0], [10, 10], 1000.0, draw_marks=True) == Interval(100.0, 100.0, 100.0)
+
+
+def test_no_flagged_sentence_still_has_an_open_upper_bound() -> None:
+    from summarize.framing.calibration import share_interval
+
+    none = share_interval([False] * 40)
+    assert none.value == none.low == 0.0
+    assert none.high == pytest.approx(1 - 0.025 ** (1 / 40), abs=1e-4)  # about 9 %, not 0 %
+    four = share_interval([True] * 4 + [False] * 36)
+    assert not differs_beyond_noise(four, none)  # 4 of 40 against 0 of 40: cannot be ordered
+    every = share_interval([True] * 10)
+    assert every.high == every.value == 1.0 and every.low == pytest.approx(0.025 ** (1 / 10), abs=1e-4)
+    mixed = share_interval([True, False] * 10)
+    assert mixed == interval([1.0, 0.0] * 10, [1.0] * 20)  # otherwise the plain bootstrap
+    assert share_interval([]) == Interval(0.0, 0.0, 0.0)
 
 
 def test_differences_within_noise() -> None:
@@ -162,7 +206,7 @@ def test_span_head_reads_context_and_decides_with_confidence() -> None:
     from summarize.framing.analysis import select_loaded
     from summarize.framing.heads import LinearHead
     from summarize.framing.layers import word_can_be_loaded
-    from summarize.framing.span_head import SPAN_FEATURES, decide_spans, span_features
+    from summarize.framing.span_head import SPAN_FEATURES, judge_candidates, shown_spans, span_features
 
     text = (
         "Senator Vance praised the plan. Vance called the critics thugs. "
@@ -195,9 +239,46 @@ def test_span_head_reads_context_and_decides_with_confidence() -> None:
         intercept=0.0,
         threshold=0.5,
     )
-    kept = decide_spans(head, doc, candidates, probability, sentence_probability)
+    judged = judge_candidates(head, doc, candidates, probability, sentence_probability)
+    # every candidate of a built-in category is judged (the calibrator reads them all)
+    assert [(s.text, p) for s, p in judged] == [
+        ("praised", pytest.approx(0.2, abs=1e-3)),
+        ("thugs", pytest.approx(0.9, abs=1e-3)),
+        ("thugs", pytest.approx(0.3, abs=1e-3)),
+    ]
+    kept = shown_spans(head, judged, candidates)
     assert [(s.text, s.confidence) for s in kept] == [
         ("thugs", pytest.approx(0.9, abs=1e-3)),
         ("thugs", pytest.approx(0.3, abs=1e-3)),
     ]
-    assert decide_spans(head, doc, [], probability, sentence_probability) == []
+    assert shown_spans(head, judge_candidates(head, doc, [], probability, sentence_probability), []) == []
+
+
+def test_the_calibrated_density_is_reported_and_the_span_count_named_beside_it() -> None:
+    from summarize.framing.section import ArticleMeasure, VoiceCounts
+    from summarize.render.describe import measure_line
+    from summarize.render.html import render_report_html
+    from tests.typed_reports import framing_section, make_report, span
+
+    text = "The regime may fall. Officials said so."
+    measure = ArticleMeasure(
+        loaded_per_1000_words=Interval(61.2, 20.5, 98.0),
+        biased_share=Interval(0.5, 0.0, 1.0),
+        voices=VoiceCounts(1, 0, 125.0, 0.0),
+        devices=0,
+        words=8,
+        sentences=2,
+        loaded_spans_per_1000_words=Interval(125.0, 0.0, 250.0),
+        density_basis="expected",
+    )
+    spans = [span(text, "regime", "actor_label", confidence=0.31, explanation="Label.")]
+    report = make_report(text, framing=lambda doc: framing_section(doc, spans, measure=measure))
+    line = measure_line(report.framing)
+    assert line.startswith("Loaded language: 61.2 per 1,000 words (expected sentences with loaded language")
+    assert "loaded spans shown: 125.0 per 1,000 words in the writer's voice (95% CI 0.0–250.0" in line
+    html = render_report_html(report, ("framing",))
+    assert html.index("95% CI 20.5–98.0") < html.index("Loaded spans shown per 1,000 words")
+    data = report.to_dict()["framing"]["measure"]
+    assert data["density_basis"] == "expected"
+    assert data["loaded_per_1000_words"]["value"] == 61.2
+    assert data["loaded_spans_per_1000_words"]["value"] == 125.0

@@ -83,7 +83,12 @@ def _facts(framing: FramingSection, loaded: Sequence[Mark], devices: Sequence[Ma
     document, measure = framing.document, framing.measure
     facts = []
     if measure and (density := _interval_text(measure.loaded_per_1000_words)) is not None:
-        facts.append((f"{labels.LOADED_PER_1000} ({labels.WRITERS_VOICE})", density))
+        expected = measure.density_basis == "expected"
+        basis = labels.EXPECTED_BASIS if expected else labels.WRITERS_VOICE
+        facts.append((f"{labels.LOADED_PER_1000} ({basis})", density))
+        if expected and measure.loaded_spans_per_1000_words is not None:
+            spans = _interval_text(measure.loaded_spans_per_1000_words)
+            facts.append((f"{labels.LOADED_SPANS_PER_1000} ({labels.WRITERS_VOICE})", spans or ""))
     if measure and (share := _interval_text(measure.biased_share, percent=True)) is not None:
         facts.append((labels.BIASED_SENTENCES, share))
     elif (plain := finite(document.biased_share)) is not None:
