@@ -13,6 +13,9 @@ interval:
 - stance head: ridge over the mean of the mention-sentence rows (minilm sentence score, VADER,
   role) + article-wide features, the penalty and band chosen inside each training part; the
   feature sets compared are listed;
+- the directions tried and not shipped (``stance_tried.py``: writer's voice vs quoted speech,
+  target-aware pooling of the last layer fitted on the paragraph labels), and the
+  fine-tuned last block's figures from ``actor_stance_tuned_block.py`` when its results exist;
 - document score (minilm backend), VADER mean over the sentences that mention the person,
   the old actor score (mean minilm score of those sentences), and the majority class.
 
@@ -35,6 +38,7 @@ from pathlib import Path
 import numpy as np
 import stance_cv as cv
 from persent import load_persent, main_person_actors, prepare
+from stance_tried import tried_results
 
 from summarize.document import build_document
 from summarize.entities import find_actors
@@ -48,9 +52,11 @@ FEATURE_SETS = (
     ("score", "roles", "global"),
     ("score", "vader", "global"),
     ("score", "vader", "roles"),
+    ("score", "vader", "roles", "position"),
     ("embedding", "score", "vader", "roles", "global"),
 )
-SHIPPED = ("score", "vader", "roles")
+SHIPPED = ("score", "vader", "roles", "position")
+PREVIOUS = ("score", "vader", "roles")  # the head shipped before the position group
 DOCUMENT = "document score (minilm)"
 
 
@@ -118,7 +124,8 @@ def row(name: str, result: cv.CvResult, y: np.ndarray, subsets: dict, spearman: 
 def gain_over(
     result: cv.CvResult, base: cv.CvResult, y: np.ndarray, mask: np.ndarray, groups: np.ndarray
 ) -> dict:
-    """The head's figures minus the document score's, on the same articles, with paired intervals."""
+    """The head's figures minus another score's (the document score, the previous head), on the same
+    articles, with paired intervals."""
 
     def rho_gain(a: np.ndarray, b: np.ndarray, gold: np.ndarray) -> float:
         return cv.spearman(a, gold) - cv.spearman(b, gold)
@@ -143,6 +150,7 @@ def method_results(found: list, y: np.ndarray, groups: np.ndarray) -> dict[str, 
         results_by_name["stance head: " + "+".join(uses)] = cv.cross_validate(
             cv.design(found, uses), y, groups
         )
+    results_by_name.update(tried_results(found, cv.design(found, PREVIOUS), y, groups))
     baselines = {
         DOCUMENT: np.array([p.document_score for p in found]),
         "VADER on the sentences that mention the person": np.array([p.vader_mean for p in found]),
@@ -186,6 +194,10 @@ def main() -> None:
         subset: gain_over(shipped, results_by_name[DOCUMENT], y, mask, g)
         for subset, (mask, g) in subsets.items()
     }
+    previous = results_by_name["stance head: " + "+".join(PREVIOUS)]
+    over_previous = {
+        subset: gain_over(shipped, previous, y, mask, g) for subset, (mask, g) in subsets.items()
+    }
 
     total, errors, messages = error_records(("dev.csv", "fixed_test.csv"))
     results = {
@@ -206,13 +218,47 @@ def main() -> None:
         "shipped": "+".join(SHIPPED),
         "rows": rows,
         "shipped_minus_document": gains,
+        "previous": "+".join(PREVIOUS),
+        "shipped_minus_previous": over_previous,
         "error_records": {"articles": total, "errors": errors, "first": messages},
+        "tuned_block": _tuned_block(),
         "cpu_seconds": round(time.process_time() - start, 1),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "actor_stance_persent.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (RESULTS / "actor_stance_persent.md").write_text(markdown(results), encoding="utf-8")
     print(markdown(results))
+
+
+def _tuned_block() -> dict | None:
+    """The fine-tuned last block's figures (bench/actor_stance_tuned_block.py, its own run), if measured."""
+    path = RESULTS / "actor_stance_tuned_block.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def _tuned_lines(tuned: dict | None) -> list[str]:
+    if tuned is None:
+        return []
+    lines = [
+        "",
+        f"Fine-tuned last block (bench/actor_stance_tuned_block.py, {tuned['epochs']} epochs, its own run, "
+        "same outer folds; epoch and band chosen on held-out training people; no intervals):",
+        "",
+        "| method | Spearman, all | macro-F1, all | Spearman, dev | macro-F1, dev | Spearman, fixed_test "
+        "| macro-F1, fixed_test |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, figures in tuned["rows"].items():
+        subsets = ("all", "dev", "fixed_test")
+        cells = [f"{figures[s][k]:.3f}" for s in subsets for k in ("spearman", "macro_f1")]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    histories = "; ".join(" -> ".join(f"{h:.3f}" for h in f["history"]) for f in tuned["folds"])
+    lines.append(
+        "\nValidation Spearman per fold, untuned start then each epoch: "
+        f"{histories}. The untuned start is the old actor score; a fold keeps its best (a fold that "
+        "keeps a tuned block scores on another scale than the others, which lowers the pooled figures)."
+    )
+    return lines
 
 
 def _round(value: float | None) -> float | None:
@@ -251,8 +297,13 @@ def markdown(results: dict) -> str:
     lines += ["", "Shipped head minus the document score (same articles, paired intervals over people):", ""]
     for subset, gain in results["shipped_minus_document"].items():
         lines.append(f"- {subset}: Spearman {_cell(gain, 'spearman')}, macro-F1 {_cell(gain, 'macro_f1')}")
+    title = f"Shipped head minus the previous head ({results['previous']}), paired intervals over people:"
+    lines += ["", title, ""]
+    for subset, gain in results["shipped_minus_previous"].items():
+        lines.append(f"- {subset}: Spearman {_cell(gain, 'spearman')}, macro-F1 {_cell(gain, 'macro_f1')}")
     err = results["error_records"]
-    lines += ["", f"Error records: {err['errors']} of {err['articles']} articles (dev + fixed_test).", ""]
+    lines += ["", f"Error records: {err['errors']} of {err['articles']} articles (dev + fixed_test)."]
+    lines += [*_tuned_lines(results.get("tuned_block")), ""]
     return "\n".join(lines)
 
 

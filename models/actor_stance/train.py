@@ -24,7 +24,7 @@ from persent import load_persent, prepare  # noqa: E402
 from summarize.sentiment.head import fit_ridge  # noqa: E402
 from summarize.sentiment.stance import StanceHead, save_head  # noqa: E402
 
-USES = ("score", "vader", "roles")
+USES = ("score", "vader", "roles", "position")
 HERE = Path(__file__).resolve().parent
 
 

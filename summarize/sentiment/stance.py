@@ -2,10 +2,12 @@
 
 Each sentence that mentions the actor gives one feature row: its encoder embedding, its VADER
 compound, its sentence score, and the actor's role in it (subject, object, quoted speaker,
-described). The actor's features are the mean of those rows plus a few article-wide ones (the
+described). The actor's features are the mean of those rows, the score and VADER again weighted
+by mention order (the first mentions weigh more), and optionally a few article-wide ones (the
 document score, the share of sentences that mention the actor). Because the head is linear and
-the sentence part is a mean, the score splits exactly into one contribution per sentence plus
-an article-wide part: the evidence shown for an actor is the sentences that pushed it most.
+the sentence parts are weighted means, the score splits exactly into one contribution per
+sentence plus an article-wide part: the evidence shown for an actor is the sentences that pushed
+it most.
 
 Weights: ``models/actor_stance/head.npz`` (no pickle), fitted by ``models/actor_stance/train.py``
 on PerSenT (author's stance toward the main person), cross-validated by person.
@@ -32,6 +34,9 @@ HEAD_FOLDER = "actor_stance"
 HEAD_FILE = "head.npz"
 ROLES = ("subject", "object", "speaker", "described")
 GLOBAL_FEATURES = ("document_score", "mention_share", "log_mentions")
+# "position": the sentence score and VADER again, the k-th mention sentence weighted exp(-k / 3), so
+# the first mentions (the lead, where news sets its frame) count more than the mean alone gives them.
+POSITION_DECAY = 3.0
 _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|according to|stated|explained|"
     r"recalled|insisted|argued|noted|declared|tweeted)\b",
@@ -62,14 +67,15 @@ class StanceScore:
 
 @dataclass(frozen=True)
 class StanceHead:
-    coef: np.ndarray  # sentence features (embedding, vader, score, roles), then GLOBAL_FEATURES
+    coef: np.ndarray  # sentence features (embedding, vader, score, roles), position ones, GLOBAL_FEATURES
     intercept: float
     mean: np.ndarray
     scale: np.ndarray
     lower: float  # scores at or below are "negative"
     upper: float  # scores at or above are "positive"
     encoder: str
-    uses: tuple[str, ...]  # feature groups: "embedding", "vader", "score", "roles", "role_scores", "global"
+    # feature groups: "embedding", "vader", "score", "roles", "role_scores", "position", "global"
+    uses: tuple[str, ...]
 
     def label(self, score: float) -> str:
         if score >= self.upper:
@@ -85,17 +91,23 @@ class StanceHead:
         if not sentences:
             return StanceScore(0.0, "neutral", (), 0.0)
         rows = np.stack([sentence_row(s, self.uses) for s in sentences])
+        lead = np.stack([position_row(s, self.uses) for s in sentences])
         glob = global_row(len(sentences), n_sentences, document_score, self.uses)
-        n_sent = rows.shape[1]
-        if n_sent + glob.shape[0] != self.coef.shape[0]:
+        n_mean, n_lead = rows.shape[1], lead.shape[1]
+        n_local = n_mean + n_lead
+        if n_local + glob.shape[0] != self.coef.shape[0]:
             raise ModelError(
-                f"actor stance head expects {self.coef.shape[0]} features, got {n_sent + glob.shape[0]}; "
+                f"actor stance head expects {self.coef.shape[0]} features, got {n_local + glob.shape[0]}; "
                 f"was it trained on another encoder than {self.encoder}? "
                 "Retrain it with models/actor_stance/train.py"
             )
         weights = self.coef / self.scale
-        per_sentence = (rows - self.mean[:n_sent]) @ weights[:n_sent] / len(sentences)
-        base = self.intercept + float((glob - self.mean[n_sent:]) @ weights[n_sent:])
+        # The mean part splits evenly over the sentences; the position part by each one's weight.
+        per_sentence = (rows - self.mean[:n_mean]) @ weights[:n_mean] / len(sentences)
+        per_sentence += position_weights(len(sentences)) * (
+            (lead - self.mean[n_mean:n_local]) @ weights[n_mean:n_local]
+        )
+        base = self.intercept + float((glob - self.mean[n_local:]) @ weights[n_local:])
         raw = base + float(per_sentence.sum())
         score = max(-1.0, min(1.0, raw))
         return StanceScore(
@@ -120,7 +132,23 @@ def sentence_row(sentence: SentenceInput, uses: tuple[str, ...]) -> np.ndarray:
         # "Bad things happened to X" (object, negative) reads apart from "X did bad things" (subject).
         parts.append(np.array([sentence.score * (sentence.role == r) for r in ROLES]))
         parts.append(np.array([sentence.vader * (sentence.role == r) for r in ROLES]))
-    return np.concatenate(parts)
+    return np.concatenate(parts) if parts else np.zeros(0)
+
+
+def position_weights(count: int) -> np.ndarray:
+    """Weights of the 1st, 2nd, ... mention sentence (summing to 1): exp(-k / POSITION_DECAY)."""
+    import numpy as np
+
+    weights = np.exp(-np.arange(count) / POSITION_DECAY)
+    normalised: np.ndarray = weights / weights.sum()
+    return normalised
+
+
+def position_row(sentence: SentenceInput, uses: tuple[str, ...]) -> np.ndarray:
+    """The values the "position" group weighs by mention order: the sentence score and VADER."""
+    import numpy as np
+
+    return np.array([sentence.score, sentence.vader]) if "position" in uses else np.zeros(0)
 
 
 def global_row(mentioning: int, n_sentences: int, document_score: float, uses: tuple[str, ...]) -> np.ndarray:
@@ -135,11 +163,13 @@ def global_row(mentioning: int, n_sentences: int, document_score: float, uses: t
 def actor_features(
     head_uses: tuple[str, ...], sentences: list[SentenceInput], document_score: float, n: int
 ) -> np.ndarray:
-    """(mean sentence row, global row): the features the head sees, for training."""
+    """(mean sentence row, position-weighted row, global row): the features the head sees, for training."""
     import numpy as np
 
     rows = np.stack([sentence_row(s, head_uses) for s in sentences])
-    return np.concatenate([rows.mean(axis=0), global_row(len(sentences), n, document_score, head_uses)])
+    lead = position_weights(len(sentences)) @ np.stack([position_row(s, head_uses) for s in sentences])
+    glob = global_row(len(sentences), n, document_score, head_uses)
+    return np.concatenate([rows.mean(axis=0), lead, glob])
 
 
 # ---- roles ----------------------------------------------------------------------------

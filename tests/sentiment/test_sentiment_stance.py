@@ -36,7 +36,7 @@ def _settings(backend: str) -> Settings:
 
 def _tiny_head(uses: tuple[str, ...] = ("vader", "score", "roles", "global")) -> StanceHead:
     rng = np.random.default_rng(0)
-    n = 2 + len(ROLES) + 3
+    n = 2 + len(ROLES) + 3 + 2 * ("position" in uses)
     return StanceHead(
         coef=rng.normal(0, 0.1, n),
         intercept=0.05,
@@ -63,6 +63,27 @@ def test_contributions_add_up_to_the_score() -> None:
     assert abs(result.base + sum(c for _, c in result.contributions) - result.score) < 1e-9
     assert [i for i, _ in result.contributions] == [0, 1, 2, 3, 4]
     assert result.label == head.label(result.score)
+
+
+def test_position_group_adds_up_and_weighs_the_first_mentions_more() -> None:
+    uses = ("vader", "score", "roles", "position", "global")
+    head = _tiny_head(uses)
+    sentences = [SentenceInput(i, None, 0.3 * i - 0.2, 0.1 * i, ROLES[i % 4]) for i in range(5)]
+    result = head.score(sentences, document_score=0.2, n_sentences=9)
+    assert abs(result.base + sum(c for _, c in result.contributions) - result.score) < 1e-9
+    # The head scores exactly what it was trained on: the ridge over actor_features.
+    features = stance.actor_features(uses, sentences, 0.2, 9)
+    trained = float((features - head.mean) / head.scale @ head.coef) + head.intercept
+    assert result.score == pytest.approx(trained)
+    weights = stance.position_weights(5)
+    assert weights.sum() == pytest.approx(1.0) and list(weights) == sorted(weights, reverse=True)
+    # Only the position group differs between two orders of the same sentences.
+    position_only = StanceHead(
+        np.array([1.0, 0.0]), 0.0, np.zeros(2), np.ones(2), -0.1, 0.1, "test", ("position",)
+    )
+    early = [SentenceInput(0, None, 0.0, 0.8, "object"), SentenceInput(1, None, 0.0, -0.8, "object")]
+    late = [SentenceInput(0, None, 0.0, -0.8, "object"), SentenceInput(1, None, 0.0, 0.8, "object")]
+    assert position_only.score(early, 0.0, 2).score > 0 > position_only.score(late, 0.0, 2).score
 
 
 def test_no_sentences_is_neutral_and_a_wrong_shape_names_the_fix() -> None:

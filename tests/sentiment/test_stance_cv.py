@@ -39,3 +39,23 @@ def test_bootstrap_interval_brackets_the_figure_and_resamples_people_whole() -> 
     by_person = cv.bootstrap_interval(cv.spearman, (same_s, same_g), copies, rounds=300)
     by_article = cv.bootstrap_interval(cv.spearman, (same_s, same_g), np.arange(300), rounds=300)
     assert by_person[1] - by_person[0] > 2 * (by_article[1] - by_article[0])
+
+
+def test_stacked_cv_builds_the_extra_column_from_training_people_only() -> None:
+    import stance_tried
+
+    rng = np.random.default_rng(1)
+    groups = np.repeat(np.array([f"p{k}" for k in range(40)]), 4)
+    y = rng.integers(-1, 2, len(groups)).astype(float)
+    x = np.c_[y + rng.normal(0, 1.0, len(y)), rng.normal(0, 1.0, len(y))]
+    calls = []
+
+    def stage1(tr: np.ndarray, te: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple:
+        calls.append((tr, te))
+        assert not set(groups[tr]) & set(groups[te])  # no person on both sides
+        return x[tr, 0], x[te, 0]
+
+    result = stance_tried.cross_validate_stacked(x, y, groups, stage1)
+    assert len(calls) == cv.OUTER_FOLDS
+    assert sorted(np.concatenate([te for _, te in calls])) == list(range(len(y)))
+    assert cv.spearman(result.scores, y) > 0.3
