@@ -265,7 +265,7 @@ def one_pass_contributions(
 
     from summarize.sentiment.linearized import DRIFT, context_shifts
 
-    found = [_word_tokens(doc, i, states[i], names) for i in range(len(doc.sentences))]
+    found = [word_token_members(doc, i, states[i], names) for i in range(len(doc.sentences))]
     variants = [v for words in found for v in words[1]]
     vader = iter(compound_scores(variants) if head.uses_vader and variants else [])
     shifts = (
@@ -293,7 +293,7 @@ def one_pass_contributions(
     return tuple(out)
 
 
-def _word_tokens(
+def word_token_members(
     doc: Document, index: int, states: TokenStates, names: Sequence[Span]
 ) -> tuple[list[Token], list[str], np.ndarray]:
     """The words one-pass occlusion explains in sentence ``index`` (those with some but not all of
