@@ -64,6 +64,7 @@ LABELS = {
     "last-layer-occlusion": "last-layer occlusion",
     "full-gradient-occlusion": "full-gradient linearized",
 }
+RULES = ("pushing", "exactly")  # how the k words removed are picked (see main)
 CHUNK = 25  # sentences per call when timing the shipped estimate as in an article
 HALVES = ("choose", "confirm")
 
@@ -288,16 +289,24 @@ def main() -> int:
         agreeing = {m: [c for c in found[m] if c.weight * sign > 0] for m in METHODS}
         if not all(agreeing.values()):
             continue
-        moved: dict[int, dict[str, float]] = {}
-        removed_words: dict[int, dict[str, int]] = {}
-        for k in args.k:
-            moved[k], removed_words[k] = {}, {}
-            for method, chosen in agreeing.items():
-                removed = text
-                for c in sorted(chosen[:k], key=lambda c: -c.start):  # right to left keeps offsets valid
-                    removed = (removed[: c.start].rstrip() + " " + removed[c.end :].lstrip()).strip()
-                moved[k][method] = (s - float(score([removed])[0])) * sign
-                removed_words[k][method] = len(chosen[:k])
+        # Two ways to pick k words: the top k of those pushing the score's way (fewer if a method
+        # finds fewer: the bar's reading), and exactly k, by weight in the score's direction
+        # (only the ranking counts, not how many words a method finds).
+        picks = {(k, m, "pushing"): agreeing[m][:k] for k in args.k for m in METHODS} | {
+            (k, m, "exactly"): sorted(found[m], key=lambda c: -c.weight * sign)[:k]
+            for k in args.k
+            for m in METHODS
+        }
+        removed_texts = {key: without_words(text, chosen) for key, chosen in picks.items()}
+        unique = list(dict.fromkeys(removed_texts.values()))
+        real = dict(zip(unique, (float(x) for x in score(unique)), strict=True))
+        moved = {
+            rule: {k: {m: (s - real[removed_texts[(k, m, rule)]]) * sign for m in METHODS} for k in args.k}
+            for rule in RULES
+        }
+        removed_words = {
+            rule: {k: {m: len(picks[(k, m, rule)]) for m in METHODS} for k in args.k} for rule in RULES
+        }
         rows.append(
             {
                 "half": HALVES[position % 2],
@@ -308,23 +317,23 @@ def main() -> int:
         )
 
     def summary(part: list[dict]) -> dict:
-        by_k = {}
-        for k in args.k:
-            mean = {m: float(np.mean([r["moved"][k][m] for r in part])) for m in METHODS}
-            by_k[str(k)] = {
-                "mean_score_move_toward_neutral": {m: round(v, 4) for m, v in mean.items()},
-                "ratio_over_occlusion": {m: round(mean[m] / mean["occlusion"], 3) for m in ONE_PASS},
-                "mean_words_removed": {
-                    m: round(float(np.mean([r["removed"][k][m] for r in part])), 2) for m in METHODS
-                },
-            }
-        return {
-            "sentences": len(part),
-            "by_words_removed": by_k,
-            "same_top_word_share": {
-                m: round(float(np.mean([r["same_top_word"][m] for r in part])), 3) for m in ONE_PASS
-            },
+        figures: dict = {"sentences": len(part)}
+        for rule in RULES:
+            by_k = {}
+            for k in args.k:
+                mean = {m: float(np.mean([r["moved"][rule][k][m] for r in part])) for m in METHODS}
+                by_k[str(k)] = {
+                    "mean_score_move_toward_neutral": {m: round(v, 4) for m, v in mean.items()},
+                    "ratio_over_occlusion": {m: round(mean[m] / mean["occlusion"], 3) for m in ONE_PASS},
+                    "mean_words_removed": {
+                        m: round(float(np.mean([r["removed"][rule][k][m] for r in part])), 2) for m in METHODS
+                    },
+                }
+            figures[f"by_words_removed_{rule}"] = by_k
+        figures["same_top_word_share"] = {
+            m: round(float(np.mean([r["same_top_word"][m] for r in part])), 3) for m in ONE_PASS
         }
+        return figures
 
     chunked = chunked_seconds(chunk_inputs, head, block)
     result = {
@@ -348,6 +357,13 @@ def main() -> int:
     (RESULTS / "sentiment_explanations.json").write_text(json.dumps(result, indent=2) + "\n")
     (RESULTS / "sentiment_explanations.md").write_text(markdown(result))
     return 0
+
+
+def without_words(text: str, chosen: list) -> str:
+    """``text`` with the ``chosen`` contributions' words removed (right to left keeps offsets valid)."""
+    for c in sorted(chosen, key=lambda c: -c.start):
+        text = (text[: c.start].rstrip() + " " + text[c.end :].lstrip()).strip()
+    return text
 
 
 def chunked_seconds(inputs: list[tuple], head, block, rounds: int = 3) -> dict:
@@ -388,27 +404,37 @@ def markdown(r: dict) -> str:
         "# Sentiment explanations from one pass against occlusion",
         "",
         f"{r['sentences_compared']} of {r['sentences_sampled']} sampled NYT editorial sentences (every "
-        "method found a word pushing the score its way); each method's top k such words removed from "
-        "the text, the sentence re-encoded and re-scored; the mean move of the score toward neutral, "
-        "its ratio to occlusion's (the bar: ≥ 0.9) and, in brackets, the mean number of words removed "
-        "(fewer than k when a method finds fewer words pushing the score's way). Halves: "
+        "method found a word pushing the score its way); each method's k words removed from the text, "
+        "the sentence re-encoded and re-scored; the mean move of the score toward neutral, its ratio "
+        "to occlusion's (the bar: ≥ 0.9) and, in brackets, the mean number of words removed. Two "
+        "readings: the top k words pushing the score its way (fewer when a method finds fewer: how "
+        "many it finds counts too), and exactly k words (its k strongest in the score's direction, "
+        "even if weak or against: only the ranking counts). Halves: "
         f"{r['split']}. Drift constant of the shipped method: {r['drift']}.",
         "",
-        "| sentences | k | " + " | ".join(LABELS[m] for m in METHODS) + " |",
-        "|---|---:|" + "---:|" * len(METHODS),
     ]
-    parts = [*((f"{h} half", p) for h, p in r["halves"].items()), ("all", r["all"])]
-    for name, part in parts:
-        for k, figures in part["by_words_removed"].items():
-            move = figures["mean_score_move_toward_neutral"]
-            ratio = figures["ratio_over_occlusion"]
-            words = figures["mean_words_removed"]
-            cells = [f"{move['occlusion']} ({words['occlusion']})"]
-            cells += [f"{ratio[m]:.3f} ({words[m]})" for m in ONE_PASS]
-            lines.append(f"| {name} ({part['sentences']}) | {k} | " + " | ".join(cells) + " |")
+    for rule, title in (
+        ("pushing", "The top k words pushing the score its way (the bar's reading)"),
+        ("exactly", "Exactly k words, each method's strongest in the score's direction (the ranking alone)"),
+    ):
+        lines += [
+            f"## {title}",
+            "",
+            "| sentences | k | " + " | ".join(LABELS[m] for m in METHODS) + " |",
+            "|---|---:|" + "---:|" * len(METHODS),
+        ]
+        parts = [*((f"{h} half", p) for h, p in r["halves"].items()), ("all", r["all"])]
+        for name, part in parts:
+            for k, figures in part[f"by_words_removed_{rule}"].items():
+                move = figures["mean_score_move_toward_neutral"]
+                ratio = figures["ratio_over_occlusion"]
+                words = figures["mean_words_removed"]
+                cells = [f"{move['occlusion']} ({words['occlusion']})"]
+                cells += [f"{ratio[m]:.3f} ({words[m]})" for m in ONE_PASS]
+                lines.append(f"| {name} ({part['sentences']}) | {k} | " + " | ".join(cells) + " |")
+        lines.append("")
     same = r["all"]["same_top_word_share"]
     lines += [
-        "",
         "Occlusion's column is its mean move; the others are ratios to it.",
         "",
         "| method | same top word as occlusion | encoder tokens / sentence | explanation CPU s / sentence |",
