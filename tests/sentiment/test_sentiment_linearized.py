@@ -140,3 +140,27 @@ def test_a_word_that_is_all_the_tokens_or_none_shifts_nothing() -> None:
         [state], [member], last_block(load_encoder().model.bert), load_head().embedding_direction()
     )
     assert shifts[0].tolist() == [0.0, 0.0]
+
+
+def test_the_onnx_runtime_gives_the_same_words() -> None:
+    """The opt-in ONNX forward pass hands the same states in: the same words, the same weights."""
+    pytest.importorskip("onnxruntime")
+    from pathlib import Path
+
+    from summarize.backends.bert_numpy import NumpySentenceEncoder
+    from summarize.backends.encoder import resolve_encoder
+
+    folder = Path(resolve_encoder("minilm")[0])
+    texts = [t for t, _ in CLEAR] + MIXED
+    doc = build_document(" ".join(texts))
+    sentences = [s.text for s in doc.sentences]
+    scores = [float(x) for x in _scores(sentences)]
+    head = load_head()
+    found = []
+    for forward in ("numpy", "onnx"):
+        model = NumpySentenceEncoder(folder, forward=forward)
+        _, states = model.encode_states(sentences, layers=(-2, -1))
+        found.append(one_pass_contributions(doc, scores, states, head, 5, (), last_block(model.bert)))
+    for numpy_words, onnx_words in zip(*found, strict=True):
+        assert [c.text for c in numpy_words] == [c.text for c in onnx_words]
+        assert [c.weight for c in numpy_words] == pytest.approx([c.weight for c in onnx_words], abs=2e-3)
