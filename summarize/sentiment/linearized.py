@@ -13,7 +13,7 @@ to first order, from the one forward pass, for every word of every sentence at o
   first layer norm (exact gradient per token) and, beyond that, through the feed-forward
   and second layer norm, taken here as their gain alone (the same for every token). A full
   backward pass through the feed-forward (bench/sentiment_explanations.py, "full-gradient")
-  picks words no better and costs ~4x as much;
+  picks words no better and needs about 3x the work;
 - removing one of a sentence's n tokens also shrinks its re-encoded rating toward zero by
   about ``DRIFT / n`` of itself (fitted by least squares to occlusion on the "choose" half of
   the bench's NYT sample), which no one-pass estimate sees.
