@@ -1,27 +1,33 @@
 """Are sentiment's single-pass word weights as faithful as occlusion's? NYT editorial sentences.
 
 For each sentence (the human-rated NYT snippets, vader_nyt; a fixed, evenly spaced sample
-by default) the minilm backend's score ``s`` is explained three ways:
+by default) the minilm backend's score ``s`` is explained several ways:
 - occlusion (until issue 15): re-encode the sentence with each content word removed;
   weight = s - score without the word;
-- pooled occlusion (shipped): the word's tokens taken out of the mean-pooled last-layer
-  vector of the one forward pass, nothing re-run (``scoring.pooled_occlusion_contributions``);
-- last-layer occlusion (tried, not shipped: see ``last_layer_occlusion`` below): the word's
+- linearized occlusion (shipped, ``scoring.one_pass_contributions`` with the last block):
+  pooled occlusion plus a first-order estimate of how the other tokens' last-layer states
+  change when they no longer attend to the word, and the shrink toward zero removing one of
+  n tokens brings (``sentiment/linearized.py``); also shown without that shrink ("no drift");
+- pooled occlusion (shipped before): the word's tokens taken out of the mean-pooled last-layer
+  vector of the one forward pass, nothing re-run (``one_pass_contributions`` without a block);
+- last-layer occlusion (tried, not shipped: ``last_layer_occlusion`` below): the word's
   tokens taken out of the states entering the encoder's last block, that block re-run;
-- linearized occlusion (tried, not shipped yet: ``linearized_occlusion``): pooled occlusion plus
-  a first-order estimate of the other tokens' change in the last block (one block forward and
-  backward per sentence instead of one block per word).
-Each method picks its top ``k`` words pushing the way the score went (weight * sign(s) > 0),
-for k = 1, 3 and 5 (5: the words a sentence reports, ``top_words``).
+- full-gradient linearized occlusion (tried: ``full_gradient_occlusion``): as the shipped one
+  but with the exact gradient through the last block's feed-forward (its forward and backward
+  re-run per sentence, float64), without the drift term.
+Each method picks its top ``k`` words pushing the way the score went (weight * sign(s) >= 0.005),
+for k = 1, 3 and 5 (5: the words a sentence reports, ``top_words``); fewer when it finds
+fewer (the mean number removed is reported).
 Faithfulness = how far the REAL score moves toward neutral when those words are removed from
 the text and the sentence is re-encoded: (s - s_without) * sign(s). The issue's bar: the
 one-pass method's words move the score at least 90% as much as occlusion's, averaged over
-sentences. The sample is reported in two halves (even and odd positions): candidates were
-chosen on the even half ("choose"), the odd half ("confirm") was not looked at for it.
-Actor names are excluded from both, as in the analysis. Also reported: encoder tokens per
-sentence each method needs, and how often the two agree on the top word.
+sentences. The sample is reported in two halves (even and odd positions): candidates and
+the drift constant were chosen on the even half ("choose"), the odd half ("confirm") was not
+looked at for it. Actor names are excluded from all, as in the analysis. Also reported:
+encoder tokens per sentence each method needs, CPU per sentence, and how often each agrees
+with occlusion on the top word.
 
-Run: .venv/bin/python bench/sentiment_explanations.py [--sample 600] [--k 1 3 5]
+Run: .venv/bin/python bench/sentiment_explanations.py [--sample 300] [--k 1 3 5]
 Writes bench/results/sentiment_explanations.{json,md}.
 """
 
@@ -41,8 +47,25 @@ from summarize_dev.nyt_data import eval_dir, load_nyt  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 
 
-METHODS = ("occlusion", "last-layer-occlusion", "pooled-occlusion", "linearized-occlusion")
+METHODS = (
+    "occlusion",
+    "linearized-occlusion",
+    "linearized-no-drift",
+    "pooled-occlusion",
+    "last-layer-occlusion",
+    "full-gradient-occlusion",
+)
 ONE_PASS = METHODS[1:]
+LABELS = {
+    "occlusion": "occlusion",
+    "linearized-occlusion": "**linearized occlusion (shipped)**",
+    "linearized-no-drift": "linearized, no drift term",
+    "pooled-occlusion": "pooled occlusion (before)",
+    "last-layer-occlusion": "last-layer occlusion",
+    "full-gradient-occlusion": "full-gradient linearized",
+}
+RULES = ("pushing", "exactly")  # how the k words removed are picked (see main)
+CHUNK = 25  # sentences per call when timing the shipped estimate as in an article
 HALVES = ("choose", "confirm")
 
 
@@ -79,11 +102,11 @@ def last_layer_occlusion(doc, index: int, score: float, states, head, finish, to
     return sorted(out, key=lambda c: -abs(c.weight))[:top]
 
 
-def linearized_occlusion(doc, index: int, score: float, states, head, bert, top: int, names) -> list:
-    """The candidate tried here: pooled occlusion plus a first-order estimate of how removing the
-    word changes the OTHER tokens' last-layer states. The last block is re-run once on the
-    sentence (from ``states.layers[-2]``), the head's gradient is taken back through its layer
-    norms and feed-forward to each token's attention output, and removing a word's tokens is
+def full_gradient_occlusion(doc, index: int, score: float, states, head, bert, top: int, names) -> list:
+    """A candidate tried here: pooled occlusion plus a first-order estimate of how removing the
+    word changes the OTHER tokens' last-layer states, with the full gradient. The last block is
+    re-run once on the sentence (from ``states.layers[-2]``), the head's gradient is taken back
+    through its layer norms and feed-forward to each token's attention output, and removing a word's tokens is
     the exact change of the attention mix (the removed keys' weights renormalised away) times
     that gradient. One block forward and backward per sentence, not one per word."""
     import numpy as np
@@ -154,7 +177,7 @@ def linearized_occlusion(doc, index: int, score: float, states, head, bert, top:
     rating = head.predict_rating(np.array(pooled_rows), vader) + np.array(context)
     without = np.tanh(rating / head.output_scale)
     out = [
-        Contribution(w.text, w.start, w.end, round(score - float(v), 4), index, "linearized-occlusion")
+        Contribution(w.text, w.start, w.end, round(score - float(v), 4), index, "full-gradient-occlusion")
         for (w, _), v in zip(kept, without, strict=True)
         if abs(score - float(v)) >= 0.005
     ]
@@ -168,17 +191,14 @@ def main() -> int:
     from summarize.context import Context
     from summarize.document import build_document
     from summarize.entities import find_actors
+    from summarize.sentiment import linearized
     from summarize.sentiment.head import load_head
-    from summarize.sentiment.scoring import (
-        name_spans,
-        occlusion_contributions,
-        pooled_occlusion_contributions,
-    )
+    from summarize.sentiment.scoring import name_spans, occlusion_contributions, one_pass_contributions
     from summarize.sentiment.vader_backend import compound_scores
     from summarize.settings import Settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=int, default=600, help="sentences (0: all 5,189)")
+    parser.add_argument("--sample", type=int, default=300, help="sentences (0: all 5,189)")
     parser.add_argument("--k", type=int, nargs="+", default=[1, 3, 5], help="words removed per sentence")
     args = parser.parse_args()
     folder = eval_dir(ROOT)
@@ -191,6 +211,7 @@ def main() -> int:
     encoder = load_encoder()
     assert encoder.runtime == "numpy"
     head = load_head()
+    block = linearized.last_block(encoder.model.bert)
     settings = Settings(analyses=("sentiment",))
 
     def score(strings: list[str]) -> np.ndarray:
@@ -204,6 +225,8 @@ def main() -> int:
     tokens = dict.fromkeys(METHODS, 0)
     block_tokens = 0  # tokens the last-layer method runs through the last block
     seconds = dict.fromkeys(METHODS, 0.0)
+    timed = 0
+    chunk_inputs: list[tuple] = []  # (doc, score, states, names) for the chunked timing
     for position, text in enumerate(texts):
         doc = build_document(text)
         if len(doc.sentences) != 1:
@@ -215,6 +238,7 @@ def main() -> int:
         assert states is not None
         vader = np.array(compound_scores([text])) if head.uses_vader else None
         s = float(head.predict_score(vector, vader)[0])
+        chunk_inputs.append((doc, s, states[0], names))
         found: dict[str, list] = {}
         ran: list[np.ndarray] = []
 
@@ -222,12 +246,20 @@ def main() -> int:
             _ran.extend(variants)
             return finish(variants)
 
+        timed += 1
         started = time.process_time()
-
-        found["pooled-occlusion"] = list(
-            pooled_occlusion_contributions(doc, 0, s, states[0], head, 1000, names)
-        )
+        found["pooled-occlusion"] = list(one_pass_contributions(doc, [s], states, head, 1000, names)[0])
         seconds["pooled-occlusion"] += time.process_time() - started
+        started = time.process_time()
+        found["linearized-occlusion"] = list(
+            one_pass_contributions(doc, [s], states, head, 1000, names, block)[0]
+        )
+        seconds["linearized-occlusion"] += time.process_time() - started
+        drift, linearized.DRIFT = linearized.DRIFT, 0.0
+        found["linearized-no-drift"] = list(
+            one_pass_contributions(doc, [s], states, head, 1000, names, block)[0]
+        )
+        linearized.DRIFT = drift
         block_input = encoder.model.encode_states([text], layers=(-2,))[1][0]  # the candidate's view
         started = time.process_time()
         found["last-layer-occlusion"] = last_layer_occlusion(
@@ -235,12 +267,11 @@ def main() -> int:
         )
         seconds["last-layer-occlusion"] += time.process_time() - started
         block_tokens += sum(len(v) for v in ran)
-        both = encoder.model.encode_states([text], layers=(-2, -1))[1][0]
         started = time.process_time()
-        found["linearized-occlusion"] = linearized_occlusion(
-            doc, 0, s, both, head, encoder.model.bert, 1000, names
+        found["full-gradient-occlusion"] = full_gradient_occlusion(
+            doc, 0, s, states[0], head, encoder.model.bert, 1000, names
         )
-        seconds["linearized-occlusion"] += time.process_time() - started
+        seconds["full-gradient-occlusion"] += time.process_time() - started
         encoded: list[str] = []
 
         def score_variants(variants: list[str], _encoded: list[str] = encoded) -> list[float]:
@@ -258,52 +289,68 @@ def main() -> int:
         agreeing = {m: [c for c in found[m] if c.weight * sign > 0] for m in METHODS}
         if not all(agreeing.values()):
             continue
-        moved: dict[int, dict[str, float]] = {}
-        for k in args.k:
-            moved[k] = {}
-            for method, chosen in agreeing.items():
-                removed = text
-                for c in sorted(chosen[:k], key=lambda c: -c.start):  # right to left keeps offsets valid
-                    removed = (removed[: c.start].rstrip() + " " + removed[c.end :].lstrip()).strip()
-                moved[k][method] = (s - float(score([removed])[0])) * sign
+        # Two ways to pick k words: the top k of those pushing the score's way (fewer if a method
+        # finds fewer: the bar's reading), and exactly k, by weight in the score's direction
+        # (only the ranking counts, not how many words a method finds).
+        picks = {(k, m, "pushing"): agreeing[m][:k] for k in args.k for m in METHODS} | {
+            (k, m, "exactly"): sorted(found[m], key=lambda c: -c.weight * sign)[:k]
+            for k in args.k
+            for m in METHODS
+        }
+        removed_texts = {key: without_words(text, chosen) for key, chosen in picks.items()}
+        unique = list(dict.fromkeys(removed_texts.values()))
+        real = dict(zip(unique, (float(x) for x in score(unique)), strict=True))
+        moved = {
+            rule: {k: {m: (s - real[removed_texts[(k, m, rule)]]) * sign for m in METHODS} for k in args.k}
+            for rule in RULES
+        }
+        removed_words = {
+            rule: {k: {m: len(picks[(k, m, rule)]) for m in METHODS} for k in args.k} for rule in RULES
+        }
         rows.append(
             {
                 "half": HALVES[position % 2],
                 "moved": moved,
-                "same_top_word": {
-                    m: agreeing["occlusion"][0].text == agreeing[m][0].text for m in ONE_PASS
-                },
+                "removed": removed_words,
+                "same_top_word": {m: agreeing["occlusion"][0].text == agreeing[m][0].text for m in ONE_PASS},
             }
         )
 
     def summary(part: list[dict]) -> dict:
-        by_k = {}
-        for k in args.k:
-            mean = {m: float(np.mean([r["moved"][k][m] for r in part])) for m in METHODS}
-            by_k[str(k)] = {
-                "mean_score_move_toward_neutral": {m: round(v, 4) for m, v in mean.items()},
-                "ratio_over_occlusion": {m: round(mean[m] / mean["occlusion"], 3) for m in ONE_PASS},
-            }
-        return {
-            "sentences": len(part),
-            "by_words_removed": by_k,
-            "same_top_word_share": {
-                m: round(float(np.mean([r["same_top_word"][m] for r in part])), 3) for m in ONE_PASS
-            },
+        figures: dict = {"sentences": len(part)}
+        for rule in RULES:
+            by_k = {}
+            for k in args.k:
+                mean = {m: float(np.mean([r["moved"][rule][k][m] for r in part])) for m in METHODS}
+                by_k[str(k)] = {
+                    "mean_score_move_toward_neutral": {m: round(v, 4) for m, v in mean.items()},
+                    "ratio_over_occlusion": {m: round(mean[m] / mean["occlusion"], 3) for m in ONE_PASS},
+                    "mean_words_removed": {
+                        m: round(float(np.mean([r["removed"][rule][k][m] for r in part])), 2) for m in METHODS
+                    },
+                }
+            figures[f"by_words_removed_{rule}"] = by_k
+        figures["same_top_word_share"] = {
+            m: round(float(np.mean([r["same_top_word"][m] for r in part])), 3) for m in ONE_PASS
         }
+        return figures
 
+    chunked = chunked_seconds(chunk_inputs, head, block)
     result = {
         "data": "vader_nyt nytEditorialSnippets (human-rated NYT editorial sentences)",
         "sentences_sampled": len(texts),
         "sentences_compared": len(rows),
-        "split": "choose = even sample positions (the method was picked on these), confirm = odd",
+        "split": "choose = even sample positions (methods and the drift constant were picked on these), "
+        "confirm = odd",
+        "drift": linearized.DRIFT,
         "all": summary(rows),
         "halves": {h: summary([r for r in rows if r["half"] == h]) for h in HALVES},
-        "encoder_tokens_per_sentence": {m: round(t / max(1, len(rows)), 1) for m, t in tokens.items()},
-        "last_block_tokens_per_sentence": round(block_tokens / max(1, len(rows)), 1),
+        "encoder_tokens_per_sentence": {m: round(t / max(1, timed), 1) for m, t in tokens.items()},
+        "last_block_tokens_per_sentence": round(block_tokens / max(1, timed), 1),
         "explanation_cpu_seconds_per_sentence": {
-            m: round(v / max(1, len(rows)), 4) for m, v in seconds.items()
+            m: round(v / max(1, timed), 5) for m, v in seconds.items() if m != "linearized-no-drift"
         },
+        "chunked_cpu_seconds_per_sentence": chunked,
     }
     print(json.dumps(result, indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -312,45 +359,101 @@ def main() -> int:
     return 0
 
 
+def without_words(text: str, chosen: list) -> str:
+    """``text`` with the ``chosen`` contributions' words removed (right to left keeps offsets valid)."""
+    for c in sorted(chosen, key=lambda c: -c.start):
+        text = (text[: c.start].rstrip() + " " + text[c.end :].lstrip()).strip()
+    return text
+
+
+def chunked_seconds(inputs: list[tuple], head, block, rounds: int = 3) -> dict:
+    """CPU s per sentence of pooled and linearized occlusion when CHUNK sentences are explained
+    in one call, as the sentences of an article are (the median of ``rounds`` runs)."""
+    import statistics
+
+    from summarize.document import build_document
+    from summarize.sentiment.scoring import one_pass_contributions
+
+    # One document of CHUNK sentences (the snippets joined), so the call is vectorised over them.
+    chunks = []
+    for lo in range(0, len(inputs) - CHUNK + 1, CHUNK):
+        part = inputs[lo : lo + CHUNK]
+        doc = build_document("\n\n".join(d.text for d, *_ in part))
+        if len(doc.sentences) != len(part):
+            continue
+        chunks.append((doc, [s for _, s, _, _ in part], [st for _, _, st, _ in part]))
+    figures = {}
+    for method, with_block in (("pooled-occlusion", None), ("linearized-occlusion", block)):
+        runs = []
+        for _ in range(rounds):
+            started = time.process_time()
+            for doc, scores, states in chunks:
+                one_pass_contributions(doc, scores, states, head, 5, (), with_block)
+            runs.append((time.process_time() - started) / max(1, CHUNK * len(chunks)))
+        figures[method] = round(statistics.median(runs), 5)
+    figures["extra"] = round(figures["linearized-occlusion"] - figures["pooled-occlusion"], 5)
+    figures["sentences"] = CHUNK * len(chunks)
+    return figures
+
+
 def markdown(r: dict) -> str:
     tokens = r["encoder_tokens_per_sentence"]
     cpu = r["explanation_cpu_seconds_per_sentence"]
+    chunked = r["chunked_cpu_seconds_per_sentence"]
     lines = [
         "# Sentiment explanations from one pass against occlusion",
         "",
         f"{r['sentences_compared']} of {r['sentences_sampled']} sampled NYT editorial sentences (every "
-        "method found a word pushing the score its way); each method's top k such words removed from "
-        "the text, the sentence re-encoded and re-scored; the mean move of the score toward neutral, "
-        "and its ratio to occlusion's (the bar: ≥ 0.9). Halves: "
-        f"{r['split']}.",
+        "method found a word pushing the score its way); each method's k words removed from the text, "
+        "the sentence re-encoded and re-scored; the mean move of the score toward neutral, its ratio "
+        "to occlusion's (the bar: ≥ 0.9) and, in brackets, the mean number of words removed. Two "
+        "readings: the top k words pushing the score its way (fewer when a method finds fewer: how "
+        "many it finds counts too), and exactly k words (its k strongest in the score's direction, "
+        "even if weak or against: only the ranking counts). Halves: "
+        f"{r['split']}. Drift constant of the shipped method: {r['drift']}.",
         "",
-        "| sentences | words removed | occlusion | last-layer occlusion (ratio) | pooled occlusion (ratio) "
-        "| linearized occlusion (ratio) |",
-        "|---|---:|---:|---:|---:|---:|",
     ]
-    parts = [("all", r["all"]), *((f"{h} half", p) for h, p in r["halves"].items())]
-    for name, part in parts:
-        for k, figures in part["by_words_removed"].items():
-            move = figures["mean_score_move_toward_neutral"]
-            ratio = figures["ratio_over_occlusion"]
-            lines.append(
-                f"| {name} ({part['sentences']}) | {k} | {move['occlusion']} "
-                f"| {move['last-layer-occlusion']} ({ratio['last-layer-occlusion']}) "
-                f"| {move['pooled-occlusion']} ({ratio['pooled-occlusion']}) "
-                f"| {move['linearized-occlusion']} ({ratio['linearized-occlusion']}) |"
-            )
+    for rule, title in (
+        ("pushing", "The top k words pushing the score its way (the bar's reading)"),
+        ("exactly", "Exactly k words, each method's strongest in the score's direction (the ranking alone)"),
+    ):
+        lines += [
+            f"## {title}",
+            "",
+            "| sentences | k | " + " | ".join(LABELS[m] for m in METHODS) + " |",
+            "|---|---:|" + "---:|" * len(METHODS),
+        ]
+        parts = [*((f"{h} half", p) for h, p in r["halves"].items()), ("all", r["all"])]
+        for name, part in parts:
+            for k, figures in part[f"by_words_removed_{rule}"].items():
+                move = figures["mean_score_move_toward_neutral"]
+                ratio = figures["ratio_over_occlusion"]
+                words = figures["mean_words_removed"]
+                cells = [f"{move['occlusion']} ({words['occlusion']})"]
+                cells += [f"{ratio[m]:.3f} ({words[m]})" for m in ONE_PASS]
+                lines.append(f"| {name} ({part['sentences']}) | {k} | " + " | ".join(cells) + " |")
+        lines.append("")
     same = r["all"]["same_top_word_share"]
     lines += [
+        "Occlusion's column is its mean move; the others are ratios to it.",
         "",
-        f"Same top word as occlusion: last-layer {same['last-layer-occlusion']:.0%}, pooled "
-        f"{same['pooled-occlusion']:.0%}, linearized {same['linearized-occlusion']:.0%} of sentences. "
-        "Encoder tokens per sentence: occlusion "
-        f"{tokens['occlusion']} (all six layers), the one-pass methods {tokens['last-layer-occlusion']} "
-        f"(the sentence's own pass), plus {r['last_block_tokens_per_sentence']} tokens through the last "
-        "block only for last-layer occlusion. Explanation CPU s per sentence: occlusion "
-        f"{cpu['occlusion']}, last-layer occlusion {cpu['last-layer-occlusion']}, pooled occlusion "
-        f"{cpu['pooled-occlusion']}, linearized occlusion {cpu['linearized-occlusion']} (the last block "
-        "re-run once on the sentence and its gradient taken back once, float64 here).",
+        "| method | same top word as occlusion | encoder tokens / sentence | explanation CPU s / sentence |",
+        "|---|---:|---:|---:|",
+        f"| occlusion | 100% | {tokens['occlusion']} | {cpu['occlusion']} |",
+    ]
+    notes = {
+        "last-layer-occlusion": f" + {r['last_block_tokens_per_sentence']} through the last block",
+        "full-gradient-occlusion": " (last block re-run forward and backward, float64)",
+    }
+    for m in ONE_PASS:
+        if m in cpu:
+            lines.append(f"| {LABELS[m]} | {same[m]:.0%} | {tokens[m]}{notes.get(m, '')} | {cpu[m]} |")
+    lines += [
+        "",
+        f"One sentence per call above. Explained {CHUNK} sentences per call, as an article's sentences are "
+        f"({chunked['sentences']} sentences, median of 3): pooled occlusion {chunked['pooled-occlusion']} "
+        f"CPU s / sentence, linearized occlusion {chunked['linearized-occlusion']} "
+        f"(+{chunked['extra'] * 1000:.2f} ms).",
     ]
     return "\n".join(lines) + "\n"
 

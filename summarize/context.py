@@ -15,7 +15,7 @@ from summarize.settings import Settings
 if TYPE_CHECKING:
     import numpy as np
 
-    from summarize.backends.bert_numpy import TokenStates
+    from summarize.backends.bert_numpy import NumpyBert, TokenStates
     from summarize.backends.encoder import Encoder
     from summarize.document import Document
     from summarize.entities import Actor
@@ -39,9 +39,11 @@ class Context:
     # id(Document) -> (document, hidden layers, sub-word pieces of each sentence): the word
     # head's token vectors, computed in the same encoder pass as the sentence embeddings.
     _pieces: dict[int, tuple[Document, tuple[int, ...], list[PieceEmbeddings]]] = field(default_factory=dict)
-    # id(Document) -> (document, last-layer states of every token of each sentence, [CLS] and
-    # [SEP] included): sentiment's word contributions, from the same encoder pass.
+    # id(Document) -> (document, the last two layers' states of every token of each sentence,
+    # [CLS] and [SEP] included): sentiment's word contributions, from the same encoder pass.
     _states: dict[int, tuple[Document, list[TokenStates]]] = field(default_factory=dict)
+    # The weights of the encoder that computed those states (sentiment re-reads its last block).
+    _states_model: NumpyBert | None = None
     # Embeddings of other texts (sentiment's occlusion variants) a batch runner computed
     # across many documents; ``encode_texts`` looks here before calling the encoder.
     _text_vectors: dict[str, np.ndarray] = field(default_factory=dict)
@@ -102,7 +104,7 @@ class Context:
         return pieces
 
     def token_states(self, doc: Document, job: str) -> list[TokenStates] | None:
-        """Last-layer states of every token of each sentence (special tokens included), or None.
+        """The last two layers' states of every token of each sentence (special tokens included), or None.
 
         Filled by the encoder pass when an analysis declared them (``Needs.encoder``) and the
         encoder runs on the numpy runtime with mean pooling; None otherwise.
@@ -118,8 +120,13 @@ class Context:
         cached = self._states.get(id(doc))
         return cached is not None and cached[0] is doc
 
-    def put_token_states(self, doc: Document, states: list[TokenStates]) -> None:
+    def put_token_states(self, doc: Document, states: list[TokenStates], model: NumpyBert) -> None:
         self._states[id(doc)] = (doc, states)
+        self._states_model = model
+
+    def token_states_model(self) -> NumpyBert | None:
+        """The weights of the encoder whose pass gave the token states (None if none was given)."""
+        return self._states_model
 
     def put_pieces(self, doc: Document, layers: tuple[int, ...], pieces: list[PieceEmbeddings]) -> None:
         self._pieces[id(doc)] = (doc, tuple(layers), pieces)

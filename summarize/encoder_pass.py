@@ -35,7 +35,7 @@ def state_layers(needs: Needs, encoder: Encoder) -> tuple[int, ...]:
     """The hidden layers a numpy-runtime pass keeps for ``needs``."""
     layers = list(needs.piece_layers) if "token_pieces" in needs.encoder else []
     if gives_token_states(needs, encoder):
-        layers.append(-1)
+        layers += [-2, -1]  # -2: the last block's input, for sentiment's linearized occlusion
     return tuple(dict.fromkeys(layers))
 
 
@@ -69,7 +69,7 @@ def fill(
         if pieces is not None:
             ctx.put_pieces(doc, needs.piece_layers, pieces[start:end])
         if states is not None:
-            ctx.put_token_states(doc, states[start:end])
+            ctx.put_token_states(doc, states[start:end], encoder.model.bert)
         start = end
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 # - sentence_embeddings: unit-length vectors of the document's sentences;
 # - token_pieces: the sub-word pieces of each sentence with the hidden ``piece_layers``
 #   side by side (``Context.token_pieces``);
-# - token_states: the last-layer states of every token of each sentence, when the sentence
+# - token_states: the last two layers' states of every token of each sentence, when the sentence
 #   vector is their mean (numpy runtime, mean pooling; otherwise not provided and the
 #   analysis falls back on re-encoding, ``Needs.other_texts``).
 EncoderOutput = Literal["sentence_embeddings", "token_pieces", "token_states"]

@@ -46,6 +46,13 @@ class SentimentHead:
         standard = (features - self.feature_mean) / self.feature_scale
         return np.asarray(standard @ self.coef + self.intercept, dtype=np.float64)
 
+    def embedding_direction(self) -> np.ndarray:
+        """d rating / d embedding: the head's weights on the sentence vector, in raw units."""
+        import numpy as np
+
+        dims = len(self.coef) - (1 if self.uses_vader else 0)
+        return np.asarray(self.coef[:dims] / self.feature_scale[:dims], dtype=np.float64)
+
     def predict_score(self, embeddings: np.ndarray, vader_compound: np.ndarray | None = None) -> np.ndarray:
         """Sentence scores in -1..1 (a squashed rating, same sign and order)."""
         import numpy as np

@@ -3,8 +3,9 @@
 - ``vader``: VADER compound per sentence; contributions are VADER's word valences.
 - ``minilm``: the trained head on the shared MiniLM sentence embeddings (+ VADER's
   compound). Every sentence is explained from the encoder pass that scored it
-  ("pooled-occlusion": each word's tokens taken out of the mean-pooled sentence vector,
-  the head re-applied); with an encoder the numpy runtime cannot run, the most polar
+  ("linearized-occlusion": each word's tokens taken out of the mean-pooled sentence vector,
+  plus a first-order estimate of the other tokens' change in the last block, the head
+  re-applied); with an encoder the numpy runtime cannot run, the most polar
   sentences are explained by occlusion (re-encode the sentence with each word removed)
   and the others by VADER's word valences. Each contribution names its method.
 - ``hf``: a sequence-classification model; explained by occlusion the same way.
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from summarize.backends.bert_numpy import TokenStates
     from summarize.entities import Actor
     from summarize.sentiment.head import SentimentHead
+    from summarize.sentiment.linearized import LastBlock
 
 NEUTRAL_BAND = {"vader": 0.05, "minilm": 0.1, "hf": 0.1}
 ScoreTexts = Callable[[list[str]], list[float]]
@@ -206,12 +208,13 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
     scores, vader = _minilm_sentence_scores(doc, embeddings)
     model = f"{head.encoder} + summarize/{HEAD_NAME} (ridge, alpha {head.alpha:g})"
     states = ctx.token_states(doc, "sentiment")
-    if states is not None:
-        contributions = tuple(
-            pooled_occlusion_contributions(doc, i, scores[i], states[i], head, settings.top_words, names)
-            for i in range(len(doc.sentences))
-        )
-        return Scored(model, tuple(scores), contributions, POOLED_OCCLUSION_EXPLANATION, vader)
+    bert = ctx.token_states_model()
+    if states is not None and bert is not None:
+        from summarize.sentiment.linearized import last_block
+
+        block = last_block(bert)
+        contributions = one_pass_contributions(doc, scores, states, head, settings.top_words, names, block)
+        return Scored(model, tuple(scores), contributions, LINEARIZED_OCCLUSION_EXPLANATION, vader)
 
     def score_texts(texts: list[str]) -> list[float]:
         # Occlusion variants are new texts: the encoder (or a batch runner's vectors of them).
@@ -228,57 +231,90 @@ def _score_minilm(doc: Document, ctx: Context, settings: SentimentSettings, name
     )
 
 
-POOLED_OCCLUSION_EXPLANATION = (
-    "pooled occlusion on every sentence, from the encoder pass that scored it: a word's tokens "
-    "taken out of the sentence's mean-pooled MiniLM vector (VADER re-scored without the word) "
-    "and the head re-applied; weight = score − score without the word; actors' names not explained"
+LINEARIZED_OCCLUSION_EXPLANATION = (
+    "linearized occlusion on every sentence, from the encoder pass that scored it: a word's tokens "
+    "taken out of the sentence's mean-pooled MiniLM vector (VADER re-scored without the word), plus a "
+    "first-order estimate of how the other tokens' last-layer states change when they no longer attend "
+    "to it, and the head re-applied; weight = score − score without the word; actors' names not explained"
 )
 
 
-def pooled_occlusion_contributions(
+def one_pass_contributions(
     doc: Document,
-    index: int,
-    score: float,
-    states: TokenStates,
+    scores: Sequence[float],
+    states: Sequence[TokenStates],
     head: SentimentHead,
     top: int,
     names: Sequence[Span] = (),
-) -> tuple[Contribution, ...]:
-    """Occlusion read off the one forward pass: the sentence vector without a word's tokens.
+    block: LastBlock | None = None,
+) -> tuple[tuple[Contribution, ...], ...]:
+    """Every sentence's words read off the one forward pass that scored it, strongest first.
 
-    The sentence vector is the mean of its token states (then unit length), so the vector
-    without word w is ``(sum of states - states of w's tokens) / (n - k)``, normalised; the
-    head (linear) re-scores it, with VADER's compound of the sentence without the word as
-    its other feature. What this leaves out is how removing the word would change the
-    other tokens' states; bench/sentiment_explanations.py checks the words it picks move
-    the real (re-encoded) score as much as full occlusion's. The same words as occlusion
-    are explained: content words outside actors' names.
+    Pooled occlusion (``block`` None): the sentence vector is the mean of its last-layer
+    token states (then unit length), so the vector without word w is ``(sum of states -
+    states of w's tokens) / (n - k)``, normalised; the head (linear) re-scores it, with
+    VADER's compound of the sentence without the word as its other feature. It leaves out
+    how removing the word changes the other tokens' states. Linearized occlusion (``block``:
+    the encoder's last block, ``linearized.last_block``) adds a first-order estimate of that
+    change (``linearized.context_shifts``) and the shrink toward zero that removing one of n
+    tokens brings. bench/sentiment_explanations.py checks the words each picks move the real
+    (re-encoded) score as much as full occlusion's. The same words as occlusion are
+    explained: content words outside actors' names.
     """
     import numpy as np
 
+    from summarize.sentiment.linearized import DRIFT, context_shifts
+
+    found = [word_token_members(doc, i, states[i], names) for i in range(len(doc.sentences))]
+    variants = [v for words in found for v in words[1]]
+    vader = iter(compound_scores(variants) if head.uses_vader and variants else [])
+    shifts = (
+        context_shifts(states, [f[2] for f in found], block, head.embedding_direction())
+        if block is not None
+        else None
+    )
+    method = "pooled-occlusion" if block is None else "linearized-occlusion"
+    out: list[tuple[Contribution, ...]] = []
+    for i, (words, texts, member) in enumerate(found):
+        if not words:
+            out.append(())
+            continue
+        hidden = np.asarray(states[i].layers[-1], dtype=np.float64)
+        removed = member.sum(axis=1)
+        pooled = (hidden.sum(axis=0)[None, :] - member @ hidden) / (len(hidden) - removed)[:, None]
+        pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        extra = np.array([next(vader) for _ in texts]) if head.uses_vader else None
+        rating = head.predict_rating(pooled, extra)
+        if shifts is not None:
+            own = float(np.arctanh(np.clip(scores[i], -0.999999, 0.999999))) * head.output_scale
+            rating = rating + shifts[i] - DRIFT * own / len(hidden)
+        without = np.tanh(rating / head.output_scale)
+        out.append(strongest_removals(words, scores[i], without, i, method, top))
+    return tuple(out)
+
+
+def word_token_members(
+    doc: Document, index: int, states: TokenStates, names: Sequence[Span]
+) -> tuple[list[Token], list[str], np.ndarray]:
+    """The words one-pass occlusion explains in sentence ``index`` (those with some but not all of
+    the sentence's tokens), the sentence without each, and member[w, t]: token t is in word w."""
+    import numpy as np
+
     words, variants = occlusion_variants(doc, index, names)
-    if not variants:
-        return ()
+    n = len(states.offsets)
+    if not variants or not n:
+        return [], [], np.zeros((0, n), dtype=bool)
     sentence_start = doc.sentences[index].start
-    hidden = np.asarray(states.layers[-1], dtype=np.float64)
-    inside = ~states.special
     starts, ends = states.offsets[:, 0], states.offsets[:, 1]
-    # member[w, t]: token t belongs to word w (its characters overlap the word's)
-    member = np.zeros((len(words), len(hidden)), dtype=np.float64)
-    for row, word in enumerate(words):
+    member = np.zeros((len(words), n), dtype=bool)
+    for row, word in enumerate(words):  # token t belongs to word w: their characters overlap
         lo, hi = word.start - sentence_start, word.end - sentence_start
-        member[row] = inside & (starts < hi) & (ends > lo) & (ends > starts)
+        member[row] = ~states.special & (starts < hi) & (ends > lo) & (ends > starts)
     removed = member.sum(axis=1)
-    found = (removed > 0) & (removed < len(hidden))
-    if not found.any():
-        return ()
-    member, removed = member[found], removed[found]
-    words = [w for w, ok in zip(words, found, strict=True) if ok]
-    variants = [v for v, ok in zip(variants, found, strict=True) if ok]
-    pooled = (hidden.sum(axis=0)[None, :] - member @ hidden) / (len(hidden) - removed)[:, None]
-    pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-    vader = np.array(compound_scores(variants)) if head.uses_vader else None
-    return strongest_removals(words, score, head.predict_score(pooled, vader), index, "pooled-occlusion", top)
+    keep = (removed > 0) & (removed < n)
+    kept_words = [w for w, ok in zip(words, keep, strict=True) if ok]
+    kept_variants = [v for v, ok in zip(variants, keep, strict=True) if ok]
+    return kept_words, kept_variants, member[keep]
 
 
 def _score_hf(doc: Document, ctx: Context, settings: SentimentSettings, names: Sequence[Span]) -> Scored:

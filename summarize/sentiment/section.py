@@ -15,7 +15,8 @@ class Contribution:
     weight: float
     sentence: int
     # "lexicon" (VADER's valence), "occlusion" (score change when the word is removed and the
-    # sentence re-encoded) or "pooled-occlusion" (the word's tokens removed from the pooled vector)
+    # sentence re-encoded) or "linearized-occlusion" (the word's tokens removed from the pooled
+    # vector, the other tokens' change in the last block estimated to first order)
     method: str
 
 

@@ -87,7 +87,7 @@ def test_the_numpy_runtime_encodes_no_occlusion_variants() -> None:
     ctx = RecordingContext(settings=settings)
     report = run_analyses(doc, ctx)
     assert ctx.extra_texts == []
-    assert {c.method for c in report.sentiment.contributions} == {"pooled-occlusion"}
+    assert {c.method for c in report.sentiment.contributions} == {"linearized-occlusion"}
 
 
 @pytest.mark.slow

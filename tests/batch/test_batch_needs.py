@@ -105,7 +105,7 @@ def test_one_article_encodes_every_sentence_once(counting: CountingModel) -> Non
     report = analyze(text, Settings(analyses=SECTIONS))
     assert counting.calls == [("encode_states", len(report.sentences))]
     assert report.framing is not None and report.framing.scorer == "heads"
-    assert {c.method for c in report.sentiment.contributions} == {"pooled-occlusion"}
+    assert {c.method for c in report.sentiment.contributions} == {"linearized-occlusion"}
 
 
 @pytest.mark.slow

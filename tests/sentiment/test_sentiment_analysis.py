@@ -129,7 +129,7 @@ def test_minilm_end_to_end_explains_every_sentence_from_one_pass() -> None:
     section = report.sentiment
     scores = [s.score for s in section.sentences]
     assert scores[1] > 0 and scores[4] < 0
-    assert {c.method for c in section.contributions} == {"pooled-occlusion"}
+    assert {c.method for c in section.contributions} == {"linearized-occlusion"}
     explained = {c.sentence for c in section.contributions}
     assert len(explained) >= len(scores) - 1  # every sentence with a content word that moved it
     for c in section.contributions:
