@@ -368,8 +368,8 @@ def _onnx_runner(folder: Path, encoder: NumpySentenceEncoder) -> OrtBert:
         from summarize.backends.bert_onnx import onnx_bert
     except ImportError:  # pragma: no cover - installed without its dependencies
         raise ModelError(
-            "the ONNX Runtime encoder needs onnxruntime and onnx: pip install -c constraints.txt -e . "
-            "(or SUMMARIZE_ENCODER_RUNTIME=numpy for the numpy runtime)"
+            'SUMMARIZE_ENCODER_RUNTIME=onnx needs ONNX Runtime: pip install -e ".[onnx]" '
+            "(or unset SUMMARIZE_ENCODER_RUNTIME)"
         ) from None
     return onnx_bert(folder, encoder.shape, lambda: encoder.bert)
 

@@ -4,9 +4,9 @@ Resolution order for a name: the bundled package (verified by sha256), a local
 folder, then a Hugging Face hub id (which honours HF_HUB_OFFLINE).
 
 Runtime: a local BERT sentence-transformers folder (the bundled MiniLM among them) runs on
-the torch-free runtime (``bert_numpy``: tokens, packing and pooling; the forward pass on ONNX
-Runtime, ``bert_onnx``, or with SUMMARIZE_ENCODER_RUNTIME=numpy in numpy); other layouts and
-hub ids on torch + transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
+the numpy runtime (``bert_numpy``: no torch, no transformers; SUMMARIZE_ENCODER_RUNTIME=onnx
+runs its forward pass on ONNX Runtime, ``bert_onnx``); other layouts and hub ids on torch +
+transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
 """
 
 from __future__ import annotations
@@ -109,16 +109,12 @@ def _torch_threads(count: int) -> Iterator[None]:
 
 
 def encoder_runtime() -> str:
-    """SUMMARIZE_ENCODER_RUNTIME: "onnx" (the default where the layout allows: the numpy
-    runtime with its forward pass on ONNX Runtime), "numpy" (its forward pass in numpy, the
-    fallback; also the default when onnxruntime is not installed) or "torch"."""
+    """SUMMARIZE_ENCODER_RUNTIME: "numpy" (default, where the layout allows), "onnx" (the numpy
+    runtime with its forward pass on ONNX Runtime: opt-in, see docs/batch.md) or "torch"."""
     import os
-    from importlib.util import find_spec
 
     asked = os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "").strip().lower()
-    if asked in ("torch", "onnx", "numpy"):
-        return asked
-    return "onnx" if find_spec("onnxruntime") is not None else "numpy"
+    return asked if asked in ("torch", "onnx") else "numpy"
 
 
 def load_encoder(name: str | None = None) -> Encoder:
