@@ -7,9 +7,9 @@ finished records to the batch process, and the batch process writing them (JSONL
 
 Each stage's CPU time is measured by wrapping its functions with a timer that charges a
 stage only for the time not spent in an inner stage (so VADER inside sentiment counts as
-VADER, the actors found for sentiment as entities). A cProfile run of the same work follows,
-its top lines by own time (cProfile's overhead inflates pure-Python stages, so the stage
-table comes from the timed run, the profile only says which functions).
+VADER, the actors found for sentiment as entities). A cProfile run (CPU time) of the same work
+comes first, its top lines by own time (cProfile's overhead inflates pure-Python stages, so
+the stage table comes from the timed run, the profile only says which functions).
 
 Run: .venv/bin/python bench/batch_profile.py [--articles 64] [--runtime numpy|onnx] [--label NAME]
 Writes bench/results/batch_profile[_LABEL].{json,md}.
@@ -127,7 +127,7 @@ def worker_config() -> Any:
     return WorkerConfig(settings=Settings(input=InputSettings(max_chars=2_000_000)))
 
 
-def run_batch_work(texts: list[str], count: int, clock: StageClock | None) -> dict[str, float]:
+def run_batch_work(texts: list[str], count: int) -> dict[str, float]:
     """The work of ``count`` articles as the batch does it; CPU of the IPC and writing stages."""
     from summarize.batch.work import analyse_chunk, prepare
     from summarize.batch.writers import JsonlWriter
@@ -179,21 +179,21 @@ def main() -> int:
     config = worker_config()
     analyse_chunk([prepare(item, config) for item in make_items(texts, 0, 4)], config)  # loads, not counted
 
-    clock = StageClock()
-    install(clock)
-    started = time.process_time()
-    extra = run_batch_work(texts, args.articles, clock)
-    total = time.process_time() - started
-    stages = {**clock.seconds, **extra}
-
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU time: waits for the cores are not charged
     profiler.enable()
-    run_batch_work(texts, args.articles, None)
+    run_batch_work(texts, args.articles)
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(args.top)
     top = [line for line in out.getvalue().splitlines() if line.strip()]
     top = top[next(i for i, line in enumerate(top) if "ncalls" in line) :]
+
+    clock = StageClock()
+    install(clock)
+    started = time.process_time()
+    extra = run_batch_work(texts, args.articles)
+    total = time.process_time() - started
+    stages = {**clock.seconds, **extra}
 
     n = args.articles
     rows = [
