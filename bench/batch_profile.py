@@ -12,6 +12,7 @@ comes first, its top lines by own time (cProfile's overhead inflates pure-Python
 the stage table comes from the timed run, the profile only says which functions).
 
 Run: .venv/bin/python bench/batch_profile.py [--articles 64] [--runtime numpy|onnx] [--label NAME]
+     (another commit's code: PYTHONPATH=/tmp/summarize-<commit> with --label <commit>)
 Writes bench/results/batch_profile[_LABEL].{json,md}.
 """
 
@@ -208,7 +209,10 @@ def main() -> int:
             "share": round(other / total, 3),
         }
     )
+    import summarize
+
     report = {
+        "code": str(Path(summarize.__file__).parent.parent),
         "articles": n,
         "runtime": os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "default"),
         "cpu_per_article": round(total / n, 4),
@@ -227,7 +231,8 @@ def markdown(r: dict[str, Any]) -> str:
     lines = [
         "# Where a batch worker's CPU goes",
         "",
-        f"`bench/batch_profile.py`: {r['articles']} SummEval articles in chunks of {CHUNK}, one process, "
+        f"`bench/batch_profile.py` on the code in `{r['code']}`: {r['articles']} SummEval articles in "
+        f"chunks of {CHUNK}, one process, "
         f"one thread, encoder runtime `{r['runtime']}`; load average {r['load_average']} on 2 cores "
         f"({r['finished']}). Total **{r['cpu_per_article']} CPU s/article**.",
         "",

@@ -26,7 +26,9 @@ count, and the table gives both and the ratios. Memory per worker: the largest R
 single process of the tree (sampled every 0.1 s).
 
 Run: .venv/bin/python bench/batch_throughput.py [--articles 300] [--naive 60]
-     [--big 10000] [--big-budget 300] [--baseline-src /tmp/base-d172daa]
+     [--big 10000] [--big-budget 300] [--baseline-src /tmp/base-d172daa | --baseline d172daa]
+     [--also 2a502b6]
+Without --baseline-src the baseline commit (default d172daa) is checked out into /tmp.
 Writes bench/results/batch_throughput.json and .md.
 """
 
@@ -57,6 +59,19 @@ ANALYSES = "summary (extractive), sentiment, framing, readability"
 
 def corpus_label(count: int, articles: list[str]) -> str:
     return f"{count} SummEval articles ({len(articles)} distinct, repeated)"
+
+
+BASELINE_COMMIT = "d172daa"  # issue 15's "today's main"
+
+
+def checkout(commit: str) -> Path:
+    """A pristine copy of ``commit`` under /tmp (``git archive``; reused when already there)."""
+    folder = Path(tempfile.gettempdir()) / f"summarize-{commit}"
+    if not (folder / "summarize").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def write_corpus(articles: list[str], count: int, path: Path) -> Path:
@@ -196,7 +211,12 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
     parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
     parser.add_argument("--baseline-src", type=Path, help="a checkout of the baseline commit")
+    parser.add_argument(
+        "--baseline", default=BASELINE_COMMIT, help="without --baseline-src: the commit checked out into /tmp"
+    )
+    parser.add_argument("--also", action="append", default=[], help="another commit to run (e.g. main)")
     args = parser.parse_args()
+    args.baseline_src = args.baseline_src or checkout(args.baseline)
     articles = summeval_articles_or_skip()
     if articles is None:
         return 0
@@ -220,13 +240,13 @@ def main() -> int:
 
     # Naive, the batch runs, naive again: the baseline brackets the runs it is compared with.
     result["naive_runs"].append(naive_run())
-    sides: list[tuple[str, Path | None]] = [("new", None)]
-    if args.baseline_src:
-        sides.insert(0, ("baseline", args.baseline_src.resolve()))
+    sides: list[tuple[str, Path | None]] = [("baseline", args.baseline_src.resolve())]
+    sides += [(f"checkout {commit}", checkout(commit)) for commit in args.also]
+    sides.append(("new", None))
     result["baseline_src"] = str(args.baseline_src) if args.baseline_src else None
     for workers in [int(w) for w in args.workers.split(",")]:
         for side, src in sides:
-            out = work / f"out-{side}-{workers}.jsonl"
+            out = work / f"out-{side.replace(' ', '-')}-{workers}.jsonl"
             run = run_measured(batch_cmd(corpus, out, workers, baseline=src is not None), src=src)
             entry = {"side": side, "workers": workers, "articles": args.articles,
                      "seconds": round(run["seconds"], 2),
@@ -250,7 +270,7 @@ def main() -> int:
         base = next(
             (b for b in result["batch"] if b["side"] == "baseline" and b["workers"] == entry["workers"]), None
         )
-        if base is not None and entry["side"] == "new":
+        if base is not None and entry["side"] != "baseline":
             rate = entry["articles_per_second"] / base["articles_per_second"]
             entry["speedup_vs_baseline"] = round(rate, 2)
             entry["cpu_per_article_baseline_over_new"] = round(
