@@ -100,15 +100,24 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def run_measured(cmd: list[str], budget: float | None = None, src: Path | None = None) -> dict:
+def run_measured(
+    cmd: list[str],
+    budget: float | None = None,
+    src: Path | None = None,
+    env_extra: dict[str, str] | None = None,
+) -> dict:
     """Run ``cmd``; wall seconds, peak tree RSS (MB), stdout, and whether the budget stopped it.
 
     ``src``: a baseline checkout, put first on PYTHONPATH (the pool workers inherit it).
+    ``env_extra``: more environment (e.g. SUMMARIZE_ENCODER_RUNTIME for one side).
     """
     started = time.perf_counter()
     load_start = os.getloadavg()[0]
     cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = dict(os.environ, PYTHONPATH=str(src)) if src else None
+    env = {k: v for k, v in os.environ.items() if k != "SUMMARIZE_ENCODER_RUNTIME"}  # each side says
+    env.update(env_extra or {})
+    if src:
+        env["PYTHONPATH"] = str(src)
     # Not from this checkout's folder: `python -c` puts the working folder first on sys.path.
     cwd = src or ROOT
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
@@ -215,6 +224,9 @@ def main() -> int:
         "--baseline", default=BASELINE_COMMIT, help="without --baseline-src: the commit checked out into /tmp"
     )
     parser.add_argument("--also", action="append", default=[], help="another commit to run (e.g. main)")
+    parser.add_argument(
+        "--onnx", action="store_true", help="also this checkout with SUMMARIZE_ENCODER_RUNTIME=onnx"
+    )
     args = parser.parse_args()
     args.baseline_src = args.baseline_src or checkout(args.baseline)
     articles = summeval_articles_or_skip()
@@ -240,14 +252,17 @@ def main() -> int:
 
     # Naive, the batch runs, naive again: the baseline brackets the runs it is compared with.
     result["naive_runs"].append(naive_run())
-    sides: list[tuple[str, Path | None]] = [("baseline", args.baseline_src.resolve())]
-    sides += [(f"checkout {commit}", checkout(commit)) for commit in args.also]
-    sides.append(("new", None))
+    sides: list[tuple[str, Path | None, dict[str, str]]] = [("baseline", args.baseline_src.resolve(), {})]
+    sides += [(f"checkout {commit}", checkout(commit), {}) for commit in args.also]
+    sides.append(("new", None, {}))
+    if args.onnx:
+        sides.append(("new, SUMMARIZE_ENCODER_RUNTIME=onnx", None, {"SUMMARIZE_ENCODER_RUNTIME": "onnx"}))
     result["baseline_src"] = str(args.baseline_src) if args.baseline_src else None
     for workers in [int(w) for w in args.workers.split(",")]:
-        for side, src in sides:
-            out = work / f"out-{side.replace(' ', '-')}-{workers}.jsonl"
-            run = run_measured(batch_cmd(corpus, out, workers, baseline=src is not None), src=src)
+        for side, src, env_extra in sides:
+            out = work / f"out-{side.replace(' ', '-').replace(',', '')}-{workers}.jsonl"
+            cmd = batch_cmd(corpus, out, workers, baseline=src is not None)
+            run = run_measured(cmd, src=src, env_extra=env_extra)
             entry = {"side": side, "workers": workers, "articles": args.articles,
                      "seconds": round(run["seconds"], 2),
                      "articles_per_second": round(args.articles / run["seconds"], 3),
