@@ -14,8 +14,9 @@ one warm-up chunk (model loads, not counted: a worker loads once per 1,000 artic
 alternate for ``--rounds`` rounds; medians are reported with each side's CPU ratio to the
 baseline. Articles per second on 2 cores if nothing else ran: 2 / (CPU s per article).
 
-Run: .venv/bin/python bench/batch_cpu.py --baseline-src /tmp/base-d172daa [--articles 64] [--rounds 3]
-     [--also-src /tmp/another-checkout ...]
+Run: .venv/bin/python bench/batch_cpu.py [--baseline-src /tmp/base-d172daa | --baseline d172daa]
+     [--articles 64] [--rounds 3] [--also-src /tmp/another-checkout ...] [--also 2a502b6 ...]
+Without --baseline-src the baseline commit (default d172daa) is checked out into /tmp.
 Writes bench/results/batch_cpu.{json,md}.
 """
 
@@ -31,7 +32,7 @@ import sys
 import time
 from pathlib import Path
 
-from batch_throughput import save_results
+from batch_throughput import BASELINE_COMMIT, checkout, save_results
 from evaldata import summeval_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,13 +80,19 @@ def run_side(src: Path, env_extra: dict[str, str], data: Path, count: int) -> di
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--baseline-src", type=Path, required=True, help="a checkout of the baseline commit")
+    parser.add_argument("--baseline-src", type=Path, help="a checkout of the baseline commit")
+    parser.add_argument(
+        "--baseline", default=BASELINE_COMMIT, help="without --baseline-src: the commit checked out into /tmp"
+    )
+    parser.add_argument("--also", action="append", default=[], help="another commit, checked out into /tmp")
     parser.add_argument(
         "--also-src", type=Path, action="append", default=[], help="another checkout to run (e.g. main)"
     )
     parser.add_argument("--articles", type=int, default=64)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    args.baseline_src = args.baseline_src or checkout(args.baseline)
+    args.also_src += [checkout(commit) for commit in args.also]
     data = summeval_file()
     if data is None:
         print("skipped: no SummEval data (set SUMMARIZE_EVAL_DIR)")

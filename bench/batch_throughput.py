@@ -26,7 +26,9 @@ count, and the table gives both and the ratios. Memory per worker: the largest R
 single process of the tree (sampled every 0.1 s).
 
 Run: .venv/bin/python bench/batch_throughput.py [--articles 300] [--naive 60]
-     [--big 10000] [--big-budget 300] [--baseline-src /tmp/base-d172daa]
+     [--big 10000] [--big-budget 300] [--baseline-src /tmp/base-d172daa | --baseline d172daa]
+     [--also 2a502b6]
+Without --baseline-src the baseline commit (default d172daa) is checked out into /tmp.
 Writes bench/results/batch_throughput.json and .md.
 """
 
@@ -59,6 +61,19 @@ def corpus_label(count: int, articles: list[str]) -> str:
     return f"{count} SummEval articles ({len(articles)} distinct, repeated)"
 
 
+BASELINE_COMMIT = "d172daa"  # issue 15's "today's main"
+
+
+def checkout(commit: str) -> Path:
+    """A pristine copy of ``commit`` under /tmp (``git archive``; reused when already there)."""
+    folder = Path(tempfile.gettempdir()) / f"summarize-{commit}"
+    if not (folder / "summarize").is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
 def write_corpus(articles: list[str], count: int, path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for i in range(count):
@@ -85,15 +100,24 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def run_measured(cmd: list[str], budget: float | None = None, src: Path | None = None) -> dict:
+def run_measured(
+    cmd: list[str],
+    budget: float | None = None,
+    src: Path | None = None,
+    env_extra: dict[str, str] | None = None,
+) -> dict:
     """Run ``cmd``; wall seconds, peak tree RSS (MB), stdout, and whether the budget stopped it.
 
     ``src``: a baseline checkout, put first on PYTHONPATH (the pool workers inherit it).
+    ``env_extra``: more environment (e.g. SUMMARIZE_ENCODER_RUNTIME for one side).
     """
     started = time.perf_counter()
     load_start = os.getloadavg()[0]
     cpu_start = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = dict(os.environ, PYTHONPATH=str(src)) if src else None
+    env = {k: v for k, v in os.environ.items() if k != "SUMMARIZE_ENCODER_RUNTIME"}  # each side says
+    env.update(env_extra or {})
+    if src:
+        env["PYTHONPATH"] = str(src)
     # Not from this checkout's folder: `python -c` puts the working folder first on sys.path.
     cwd = src or ROOT
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
@@ -196,7 +220,15 @@ def main() -> int:
     parser.add_argument("--big", type=int, default=10000, help="0 to skip the memory run")
     parser.add_argument("--big-budget", type=float, default=300.0, help="seconds")
     parser.add_argument("--baseline-src", type=Path, help="a checkout of the baseline commit")
+    parser.add_argument(
+        "--baseline", default=BASELINE_COMMIT, help="without --baseline-src: the commit checked out into /tmp"
+    )
+    parser.add_argument("--also", action="append", default=[], help="another commit to run (e.g. main)")
+    parser.add_argument(
+        "--onnx", action="store_true", help="also this checkout with SUMMARIZE_ENCODER_RUNTIME=onnx"
+    )
     args = parser.parse_args()
+    args.baseline_src = args.baseline_src or checkout(args.baseline)
     articles = summeval_articles_or_skip()
     if articles is None:
         return 0
@@ -220,14 +252,17 @@ def main() -> int:
 
     # Naive, the batch runs, naive again: the baseline brackets the runs it is compared with.
     result["naive_runs"].append(naive_run())
-    sides: list[tuple[str, Path | None]] = [("new", None)]
-    if args.baseline_src:
-        sides.insert(0, ("baseline", args.baseline_src.resolve()))
+    sides: list[tuple[str, Path | None, dict[str, str]]] = [("baseline", args.baseline_src.resolve(), {})]
+    sides += [(f"checkout {commit}", checkout(commit), {}) for commit in args.also]
+    sides.append(("new", None, {}))
+    if args.onnx:
+        sides.append(("new, SUMMARIZE_ENCODER_RUNTIME=onnx", None, {"SUMMARIZE_ENCODER_RUNTIME": "onnx"}))
     result["baseline_src"] = str(args.baseline_src) if args.baseline_src else None
     for workers in [int(w) for w in args.workers.split(",")]:
-        for side, src in sides:
-            out = work / f"out-{side}-{workers}.jsonl"
-            run = run_measured(batch_cmd(corpus, out, workers, baseline=src is not None), src=src)
+        for side, src, env_extra in sides:
+            out = work / f"out-{side.replace(' ', '-').replace(',', '')}-{workers}.jsonl"
+            cmd = batch_cmd(corpus, out, workers, baseline=src is not None)
+            run = run_measured(cmd, src=src, env_extra=env_extra)
             entry = {"side": side, "workers": workers, "articles": args.articles,
                      "seconds": round(run["seconds"], 2),
                      "articles_per_second": round(args.articles / run["seconds"], 3),
@@ -250,7 +285,7 @@ def main() -> int:
         base = next(
             (b for b in result["batch"] if b["side"] == "baseline" and b["workers"] == entry["workers"]), None
         )
-        if base is not None and entry["side"] == "new":
+        if base is not None and entry["side"] != "baseline":
             rate = entry["articles_per_second"] / base["articles_per_second"]
             entry["speedup_vs_baseline"] = round(rate, 2)
             entry["cpu_per_article_baseline_over_new"] = round(

@@ -30,6 +30,11 @@ class Token:
     sentence: int  # index of the sentence holding the token
     is_word: bool  # False for punctuation and symbols
 
+    def __reduce__(self) -> tuple[type[Token], tuple[str, int, int, int, bool]]:
+        # A batch sends each article's tokens between processes twice; pickling the fields as
+        # one tuple is ~3x cheaper than the slotted dataclass's own state methods.
+        return Token, (self.text, self.start, self.end, self.sentence, self.is_word)
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -38,6 +43,9 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[int, str, int, int, int]]:
+        return Sentence, (self.index, self.text, self.start, self.end, self.paragraph)
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,30 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return x
 
 
+@dataclass(frozen=True)
+class BertShape:
+    """A BERT model's sizes from its ``config.json`` (no weights read)."""
+
+    hidden: int
+    heads: int
+    num_layers: int
+    eps: float
+
+    @classmethod
+    def read(cls, folder: Path) -> BertShape:
+        config = json.loads((folder / "config.json").read_text())
+        return cls(
+            hidden=int(config["hidden_size"]),
+            heads=int(config["num_attention_heads"]),
+            num_layers=int(config["num_hidden_layers"]),
+            eps=float(config.get("layer_norm_eps", 1e-12)),
+        )
+
+    def layer_index(self, layer: int) -> int:
+        """A hidden-states index as transformers counts them (0 = embeddings, -1 = last)."""
+        return layer if layer >= 0 else self.num_layers + 1 + layer
+
+
 class NumpyBert:
     """BERT weights as numpy arrays and the forward pass over packed token sequences."""
 
@@ -108,11 +132,9 @@ class NumpyBert:
         import numpy as np
         from safetensors.numpy import load_file
 
-        config = json.loads((folder / "config.json").read_text())
-        self.hidden = int(config["hidden_size"])
-        self.heads = int(config["num_attention_heads"])
-        self.num_layers = int(config["num_hidden_layers"])
-        self.eps = float(config.get("layer_norm_eps", 1e-12))
+        self.shape = shape = BertShape.read(folder)
+        self.hidden, self.heads = shape.hidden, shape.heads
+        self.num_layers, self.eps = shape.num_layers, shape.eps
         weights = load_file(str(folder / "model.safetensors"))
         prefix = "bert." if "bert.embeddings.word_embeddings.weight" in weights else ""
 
@@ -147,10 +169,6 @@ class NumpyBert:
                     "norm2": (w(p + "output.LayerNorm.weight"), w(p + "output.LayerNorm.bias")),
                 }
             )
-
-    def layer_index(self, layer: int) -> int:
-        """A hidden-states index as transformers counts them (0 = embeddings, -1 = last)."""
-        return layer if layer >= 0 else self.num_layers + 1 + layer
 
     def forward(self, ids: np.ndarray, lengths: Sequence[int], keep: set[int]) -> dict[int, np.ndarray]:
         """Hidden states (packed tokens, d) of the layers in ``keep`` (non-negative indices).
@@ -241,13 +259,22 @@ class NumpySentenceEncoder:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_seq_length)
-        self.bert = NumpyBert(folder)
-        self.runner: NumpyBert | OrtBert = self.bert
-        if forward == "onnx":
-            self.runner = _onnx_runner(folder, self.bert)
+        self.folder = folder
+        self.shape = BertShape.read(folder)
+        self._bert: NumpyBert | None = None
+        # On ONNX Runtime the numpy weights are read only to build (and check) the cached graph:
+        # a cold `summarize report` does not hold the model twice.
+        self.runner: NumpyBert | OrtBert = self.bert if forward == "numpy" else _onnx_runner(folder, self)
+
+    @property
+    def bert(self) -> NumpyBert:
+        """The numpy forward pass (its weights read on first use)."""
+        if self._bert is None:
+            self._bert = NumpyBert(self.folder)
+        return self._bert
 
     def get_sentence_embedding_dimension(self) -> int:
-        return self.bert.hidden
+        return self.shape.hidden
 
     def token_count(self, text: str) -> int:
         """Tokens of ``text`` with [CLS]/[SEP], not truncated."""
@@ -267,7 +294,7 @@ class NumpySentenceEncoder:
         """Sentence vectors and, from the same pass, each text's tokens with the hidden ``layers``."""
         import numpy as np
 
-        dim = self.bert.hidden
+        dim = self.shape.hidden
         vectors = np.zeros((len(texts), dim), dtype=np.float32)
         empty = TokenStates(
             np.zeros((0, 2), np.int64), np.zeros(0, bool), {k: np.zeros((0, dim), np.float32) for k in layers}
@@ -276,8 +303,8 @@ class NumpySentenceEncoder:
         if not texts:
             return vectors, states
         encodings = self.tokenizer.encode_batch(list(texts))
-        last = self.bert.num_layers
-        wanted = {k: self.bert.layer_index(k) for k in layers}  # as asked -> index (-1 and 6 may coincide)
+        last = self.shape.num_layers
+        wanted = {k: self.shape.layer_index(k) for k in layers}  # as asked -> index (-1 and 6 may coincide)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for chunk in _token_chunks([len(encodings[i].ids) for i in order], TOKENS_PER_PASS):
             idx = [order[j] for j in chunk]
@@ -306,10 +333,10 @@ class NumpySentenceEncoder:
         """
         import numpy as np
 
-        vectors = np.zeros((len(texts), self.bert.hidden), dtype=np.float32)
+        vectors = np.zeros((len(texts), self.shape.hidden), dtype=np.float32)
         if not texts:
             return vectors
-        start, last = self.bert.layer_index(layer), self.bert.num_layers
+        start, last = self.shape.layer_index(layer), self.shape.num_layers
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         lengths = [len(texts[i]) for i in order]
         packed = np.concatenate([np.asarray(texts[i], dtype=np.float32) for i in order])
@@ -334,17 +361,17 @@ class NumpySentenceEncoder:
         return unit
 
 
-def _onnx_runner(folder: Path, bert: NumpyBert) -> OrtBert:
+def _onnx_runner(folder: Path, encoder: NumpySentenceEncoder) -> OrtBert:
     from summarize.errors import ModelError
 
     try:
         from summarize.backends.bert_onnx import onnx_bert
-    except ImportError:  # pragma: no cover - the optional extra is missing
+    except ImportError:  # pragma: no cover - installed without its dependencies
         raise ModelError(
             'SUMMARIZE_ENCODER_RUNTIME=onnx needs ONNX Runtime: pip install -e ".[onnx]" '
             "(or unset SUMMARIZE_ENCODER_RUNTIME)"
         ) from None
-    return onnx_bert(folder, bert)
+    return onnx_bert(folder, encoder.shape, lambda: encoder.bert)
 
 
 def _token_chunks(lengths: Sequence[int], budget: int) -> list[list[int]]:

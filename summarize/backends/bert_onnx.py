@@ -2,7 +2,10 @@
 
 ``SUMMARIZE_ENCODER_RUNTIME=onnx`` (needs ``pip install -e ".[onnx]"``) runs the torch-free
 encoder's forward pass here; everything around it (tokens, packing, pooling, token states)
-is the numpy runtime's. Measured in bench/encoder_runtime_parity.py.
+is the numpy runtime's. Measured in bench/encoder_runtime_parity.py and bench/batch_cpu.py.
+Not the default: its states differ from numpy's in the last bits, and that moves a few
+figures rounded at a tie by 0.0001 (4 of the 68 files of the output snapshot), which the
+default must not do (docs/batch.md).
 
 The ONNX graph is written here from the same safetensors weights ``bert_numpy.NumpyBert``
 reads (no torch, no export step): embeddings, then per block a fused query/key/value
@@ -16,16 +19,18 @@ padding and no attention mask: each text's states do not depend on what it is ru
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from summarize.backends.bert_numpy import NumpyBert
+    from summarize.backends.bert_numpy import BertShape, NumpyBert
 
 GRAPH_VERSION = 1  # bump when the graph written here changes: cached files are rebuilt
 OPSET = 17
@@ -117,14 +122,19 @@ def build_graph(bert: NumpyBert) -> Any:
 class OrtBert:
     """``NumpyBert.forward`` on ONNX Runtime: the same packed inputs and outputs."""
 
-    def __init__(self, model_file: Path, num_layers: int, threads: int = 1) -> None:
+    def __init__(self, model: Path | bytes, num_layers: int, threads: int = 1) -> None:
+        """``model``: the ONNX file, or its bytes."""
         import onnxruntime as ort
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+        # Threads that wait for work sleep instead of spinning: on a shared machine spinning
+        # threads burn the CPU other processes (the other batch worker) need.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        source = model if isinstance(model, bytes) else str(model)
+        self.session = ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
         self.num_layers = num_layers
 
     def forward(self, ids: np.ndarray, lengths: Sequence[int], keep: set[int]) -> dict[int, np.ndarray]:
@@ -148,24 +158,36 @@ class OrtBert:
         return {k: np.concatenate(v) for k, v in parts.items()}
 
 
-def onnx_bert(folder: Path, bert: NumpyBert) -> OrtBert:
+def onnx_bert(folder: Path, shape: BertShape, load_bert: Callable[[], NumpyBert]) -> OrtBert:
     """ONNX Runtime for ``folder``'s weights, from the cache or built, checked and cached now.
 
     The file lives under the user cache dir, named by the sha256 of ``model.safetensors`` and
     GRAPH_VERSION. A record beside it keeps the file's sha256 and the check's cosine; a file
-    whose hash no longer matches its record is rebuilt.
+    whose hash no longer matches its record (or a missing or unreadable record) is rebuilt.
+    ``load_bert`` gives the numpy weights, read only when the graph is built.
     """
     from summarize.backends.verify import sha256_of
 
     source = sha256_of(folder / "model.safetensors")
     model_file, record_file = _cache_paths(source)
-    if record_file.is_file() and model_file.is_file():
+    if _cached_file_ok(model_file, record_file, source):
+        return OrtBert(model_file, shape.num_layers, _threads())
+    return _build(load_bert(), source, model_file, record_file)
+
+
+def _cached_file_ok(model_file: Path, record_file: Path, source_sha256: str) -> bool:
+    from summarize.backends.verify import sha256_of
+
+    if not (record_file.is_file() and model_file.is_file()):
+        return False
+    try:
         record = json.loads(record_file.read_text())
-        # Hashed afresh (sha256_of remembers files it hashed): the file may have changed since.
-        current = sha256_of.__wrapped__(model_file)
-        if record.get("source_sha256") == source and record.get("onnx_sha256") == current:
-            return OrtBert(model_file, bert.num_layers, _threads())
-    return _build(bert, source, model_file, record_file)
+    except (OSError, ValueError):  # torn or garbled: rebuilt
+        return False
+    if not isinstance(record, dict) or record.get("source_sha256") != source_sha256:
+        return False
+    # Hashed afresh (sha256_of remembers files it hashed): the file may have changed since.
+    return bool(record.get("onnx_sha256") == sha256_of.__wrapped__(model_file))
 
 
 def _cache_paths(source_sha256: str) -> tuple[Path, Path]:
@@ -176,32 +198,42 @@ def _cache_paths(source_sha256: str) -> tuple[Path, Path]:
 
 
 def _build(bert: NumpyBert, source_sha256: str, model_file: Path, record_file: Path) -> OrtBert:
+    """Write the graph, check it against the numpy forward pass, then cache it (in memory only
+    when the cache folder cannot be written)."""
     import onnx
 
-    from summarize.backends.verify import sha256_of
     from summarize.errors import ModelError
 
-    model_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = model_file.with_suffix(f".{os.getpid()}.partial")
-    onnx.save(build_graph(bert), str(partial))
-    runner = OrtBert(partial, bert.num_layers, _threads())
+    graph = build_graph(bert).SerializeToString()
+    runner = OrtBert(graph, bert.num_layers, _threads())
     cosine = probe_cosine(bert, runner)
     if cosine < MIN_COSINE:
-        partial.unlink(missing_ok=True)
         raise ModelError(
             f"the ONNX Runtime encoder disagrees with the numpy runtime (token cosine {cosine:.4f} < "
             f"{MIN_COSINE}); unset SUMMARIZE_ENCODER_RUNTIME to use the numpy runtime"
         )
-    os.replace(partial, model_file)
     record = {
         "source_sha256": source_sha256,
-        "onnx_sha256": sha256_of.__wrapped__(model_file),
+        "onnx_sha256": hashlib.sha256(graph).hexdigest(),
         "graph_version": GRAPH_VERSION,
         "onnx": onnx.__version__,
         "min_token_cosine": round(cosine, 6),
     }
-    record_file.write_text(json.dumps(record, indent=1) + "\n")
-    return OrtBert(model_file, bert.num_layers, _threads())
+    with contextlib.suppress(OSError):  # a read-only cache: this process runs the checked graph from memory
+        model_file.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(model_file, graph)
+        _write_atomically(record_file, (json.dumps(record, indent=1) + "\n").encode())
+    return runner
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Whole or absent: two processes building at once each rename their own complete file."""
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def probe_cosine(bert: NumpyBert, runner: OrtBert, texts: Sequence[Sequence[int]] = ()) -> float:
@@ -228,6 +260,10 @@ def probe_cosine(bert: NumpyBert, runner: OrtBert, texts: Sequence[Sequence[int]
 
 
 def _threads() -> int:
-    """ONNX Runtime threads: OMP_NUM_THREADS when set (batch workers set 1), else its default."""
+    """ONNX Runtime threads: OMP_NUM_THREADS when set, else 1.
+
+    One article's forward pass (a few hundred tokens) gains little wall time from a second
+    thread and costs more CPU; batch workers are one process per core with one thread each.
+    """
     value = os.environ.get("OMP_NUM_THREADS", "")
-    return int(value) if value.isdigit() else 0
+    return int(value) if value.isdigit() and int(value) > 0 else 1

@@ -4,8 +4,9 @@ Resolution order for a name: the bundled package (verified by sha256), a local
 folder, then a Hugging Face hub id (which honours HF_HUB_OFFLINE).
 
 Runtime: a local BERT sentence-transformers folder (the bundled MiniLM among them) runs on
-the numpy runtime (``bert_numpy``: no torch, no transformers); other layouts and hub ids
-on torch + transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
+the numpy runtime (``bert_numpy``: no torch, no transformers; SUMMARIZE_ENCODER_RUNTIME=onnx
+runs its forward pass on ONNX Runtime, ``bert_onnx``); other layouts and hub ids on torch +
+transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def _torch_threads(count: int) -> Iterator[None]:
 
 def encoder_runtime() -> str:
     """SUMMARIZE_ENCODER_RUNTIME: "numpy" (default, where the layout allows), "onnx" (the numpy
-    runtime with its forward pass on ONNX Runtime) or "torch"."""
+    runtime with its forward pass on ONNX Runtime: opt-in, see docs/batch.md) or "torch"."""
     import os
 
     asked = os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "").strip().lower()

@@ -14,7 +14,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from summarize.report import Report
 
 RecordKind = Literal["ok", "duplicate", "error"]
 
@@ -66,7 +69,8 @@ def record_kind(record: dict[str, Any]) -> RecordKind:
     return "ok"
 
 
-def finish(record: dict[str, Any]) -> Finished:
+def finish(record: dict[str, Any], report: Report | None = None) -> Finished:
+    """``report``: the result record's report, when at hand (its flat row reads it directly)."""
     from summarize.batch.row import flat_row
 
     return Finished(
@@ -74,5 +78,5 @@ def finish(record: dict[str, Any]) -> Finished:
         kind=record_kind(record),
         content_sha256=record.get("content_sha256"),
         line=json.dumps(record, ensure_ascii=False, separators=(",", ":")),
-        row=flat_row(record),
+        row=flat_row(record, report),
     )

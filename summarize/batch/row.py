@@ -17,6 +17,7 @@ from typing import Any
 from summarize.framing.analysis import HEAD_CATEGORY
 from summarize.framing.features import LEXICON_CATEGORIES, PATTERN_CATEGORIES
 from summarize.framing.section import FramingSection
+from summarize.jsonable import FLOAT_DIGITS
 from summarize.report import Report
 from summarize.summary.section import SummarySection
 
@@ -77,8 +78,12 @@ def column_names() -> list[str]:
     return [name for name, _ in columns()]
 
 
-def flat_row(record: dict[str, Any]) -> dict[str, Any]:
-    """The row of ``record`` (result, duplicate or error), every column present."""
+def flat_row(record: dict[str, Any], report: Report | None = None) -> dict[str, Any]:
+    """The row of ``record`` (result, duplicate or error), every column present.
+
+    ``report``: the result record's report when at hand (a worker has it), so it is not read
+    back from the record; its figures are rounded as the record's JSON rounds them.
+    """
     row: dict[str, Any] = dict.fromkeys(column_names())
     row["id"] = str(record.get("id"))
     row["input"] = record.get("input")
@@ -93,7 +98,8 @@ def flat_row(record: dict[str, Any]) -> dict[str, Any]:
         row["duplicate_of"] = str(record["duplicate_of"])
         return row
     row["status"] = "ok"
-    row.update(report_columns(Report.from_dict(record)))  # a result record is a report plus its id fields
+    # a result record is a report plus its id fields
+    row.update(report_columns(report if report is not None else Report.from_dict(record)))
     return row
 
 
@@ -155,5 +161,6 @@ def framing_measure(section: FramingSection | None) -> dict[str, float | None]:
 
 
 def _float(value: float | None) -> float | None:
-    """A float cell; the JSON writes non-finite numbers as null, so they are empty cells."""
-    return None if value is None or not math.isfinite(value) else float(value)
+    """A float cell, rounded as the report's JSON rounds it; the JSON writes non-finite numbers
+    as null, so they are empty cells."""
+    return None if value is None or not math.isfinite(value) else round(float(value), FLOAT_DIGITS)

@@ -183,7 +183,7 @@ def analyse(prepared: Prepared, ctx: Context | None = None, config: WorkerConfig
     except Exception as exc:
         return _error(item, f"{item.input}: {_internal(exc)}")
     report.provenance.timings = {"read": prepared.read_seconds, **report.provenance.timings}
-    return finish(result_record(item.id, item.input, prepared.sha, item.metadata, report.to_dict()))
+    return finish(result_record(item.id, item.input, prepared.sha, item.metadata, report.to_dict()), report)
 
 
 def read_item(item: BatchItem, max_chars: int) -> Document:

@@ -53,3 +53,26 @@ def test_release_memory_runs_without_glibc(monkeypatch: pytest.MonkeyPatch) -> N
     release_memory()  # on glibc: malloc_trim
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
     release_memory()  # elsewhere: a no-op, not an error
+
+
+def test_a_prepared_article_survives_the_pickles_and_its_row_matches_the_record() -> None:
+    """What crosses processes comes back equal, and the row a worker makes from its report is
+    the row the record itself gives (figures rounded as the JSON rounds them)."""
+    import json
+    import pickle
+    from pathlib import Path
+
+    from summarize.batch.items import BatchItem
+    from summarize.batch.row import flat_row
+    from summarize.batch.work import analyse, prepare
+
+    text = (Path(__file__).resolve().parents[2] / "samples" / "01-harborview-transit-vote.txt").read_text()
+    config = WorkerConfig(settings=Settings(input=InputSettings(max_chars=100_000)))
+    prepared = prepare(BatchItem(id="a", input="a", text=text), config)
+    assert prepared.doc is not None
+    back = pickle.loads(pickle.dumps(prepared))
+    assert back.doc == prepared.doc and back.doc.tokens[3] == prepared.doc.tokens[3]
+    finished = analyse(back, config=config)
+    assert finished.kind == "ok"
+    assert finished.row == flat_row(json.loads(finished.line))
+    assert isinstance(finished.row["readability_grade"], float)
