@@ -39,6 +39,7 @@ import contextlib
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -227,6 +228,9 @@ def main() -> int:
     parser.add_argument(
         "--onnx", action="store_true", help="also this checkout with SUMMARIZE_ENCODER_RUNTIME=onnx"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="interleaved rounds of every side; medians reported"
+    )
     args = parser.parse_args()
     args.baseline_src = args.baseline_src or checkout(args.baseline)
     articles = summeval_articles_or_skip()
@@ -258,20 +262,22 @@ def main() -> int:
     if args.onnx:
         sides.append(("new, SUMMARIZE_ENCODER_RUNTIME=onnx", None, {"SUMMARIZE_ENCODER_RUNTIME": "onnx"}))
     result["baseline_src"] = str(args.baseline_src) if args.baseline_src else None
-    for workers in [int(w) for w in args.workers.split(",")]:
-        for side, src, env_extra in sides:
-            out = work / f"out-{side.replace(' ', '-').replace(',', '')}-{workers}.jsonl"
-            cmd = batch_cmd(corpus, out, workers, baseline=src is not None)
-            run = run_measured(cmd, src=src, env_extra=env_extra)
-            entry = {"side": side, "workers": workers, "articles": args.articles,
-                     "seconds": round(run["seconds"], 2),
-                     "articles_per_second": round(args.articles / run["seconds"], 3),
-                     "cpu_seconds_per_article": round(run["cpu_seconds"] / args.articles, 3),
-                     "peak_mb": run["peak_mb"], "peak_process_mb": run["peak_process_mb"],
-                     "exit_code": run["returncode"], "load_average": run["load_average"],
-                     **count_records(out)}
-            result["batch"].append(entry)
-            print("batch", entry, flush=True)
+    # Rounds interleave the sides, so a drift in the machine's load hits every side alike.
+    worker_counts = [int(w) for w in args.workers.split(",")]
+    plan = [(w, side) for _ in range(args.rounds) for w in worker_counts for side in sides]
+    for round_index, (workers, (side, src, env_extra)) in enumerate(plan):
+        out = work / f"out-{round_index}-{side.replace(' ', '-').replace(',', '')}-{workers}.jsonl"
+        cmd = batch_cmd(corpus, out, workers, baseline=src is not None)
+        run = run_measured(cmd, src=src, env_extra=env_extra)
+        entry = {"side": side, "workers": workers, "round": round_index // (len(worker_counts) * len(sides)),
+                 "articles": args.articles, "seconds": round(run["seconds"], 2),
+                 "articles_per_second": round(args.articles / run["seconds"], 3),
+                 "cpu_seconds_per_article": round(run["cpu_seconds"] / args.articles, 3),
+                 "peak_mb": run["peak_mb"], "peak_process_mb": run["peak_process_mb"],
+                 "exit_code": run["returncode"], "load_average": run["load_average"],
+                 **count_records(out)}
+        result["batch"].append(entry)
+        print("batch", entry, flush=True)
     result["naive_runs"].append(naive_run())
     runs = result["naive_runs"]
     naive_rate = sum(r["articles_per_second"] for r in runs) / len(runs)
@@ -283,7 +289,9 @@ def main() -> int:
         entry["speedup_vs_naive"] = round(entry["articles_per_second"] / naive_rate, 2)
         entry["cpu_per_article_vs_naive"] = round(entry["cpu_seconds_per_article"] / naive_cpu, 2)
         base = next(
-            (b for b in result["batch"] if b["side"] == "baseline" and b["workers"] == entry["workers"]), None
+            (b for b in result["batch"] if b["side"] == "baseline" and b["workers"] == entry["workers"]
+             and b["round"] == entry["round"]),
+            None,
         )
         if base is not None and entry["side"] != "baseline":
             rate = entry["articles_per_second"] / base["articles_per_second"]
@@ -291,6 +299,11 @@ def main() -> int:
             entry["cpu_per_article_baseline_over_new"] = round(
                 base["cpu_seconds_per_article"] / entry["cpu_seconds_per_article"], 2
             )
+
+    if args.rounds > 1:
+        result["medians"] = medians_by_side(result["batch"], args.rounds)
+        for m in result["medians"]:
+            print("median", m, flush=True)
 
     if args.big:
         big = write_corpus(articles, args.big, work / "big.jsonl")
@@ -312,6 +325,33 @@ def main() -> int:
 
     save_results("batch_throughput", result, render_markdown(result))
     return 0
+
+
+def medians_by_side(batch: list[dict], rounds: int) -> list[dict]:
+    """Median seconds, articles/s and CPU s/article of each side and worker count over the rounds,
+    with the median-over-median ratios to the baseline."""
+    keys = list(dict.fromkeys((b["side"], b["workers"]) for b in batch))
+    rows = []
+    for side, workers in keys:
+        runs = [b for b in batch if b["side"] == side and b["workers"] == workers]
+        rows.append({
+            "side": side, "workers": workers, "rounds": len(runs),
+            "seconds": statistics.median(r["seconds"] for r in runs),
+            "articles_per_second": round(statistics.median(r["articles_per_second"] for r in runs), 3),
+            "cpu_seconds_per_article": round(
+                statistics.median(r["cpu_seconds_per_article"] for r in runs), 3
+            ),
+            "largest_process_mb": max(r["peak_process_mb"] for r in runs),
+            "all_ok": all(r["exit_code"] == 0 and r.get("error", 0) == 0 for r in runs),
+        })
+    for row in rows:
+        base = next((b for b in rows if b["side"] == "baseline" and b["workers"] == row["workers"]), None)
+        if base is not None and row is not base:
+            row["rate_vs_baseline"] = round(row["articles_per_second"] / base["articles_per_second"], 2)
+            row["cpu_baseline_over_side"] = round(
+                base["cpu_seconds_per_article"] / row["cpu_seconds_per_article"], 2
+            )
+    return rows
 
 
 def save_results(name: str, result: dict, markdown: str) -> None:
@@ -350,6 +390,22 @@ def render_markdown(result: dict) -> str:
             f"{b['cpu_seconds_per_article']} | {b['cpu_per_article_vs_naive']} | {b['peak_mb']} | "
             f"{b.get('peak_process_mb', '')} | {b.get('speedup_vs_baseline', '')} | {b.get('load_average')} |"
         )
+    medians = result.get("medians")
+    if medians:
+        lines += [
+            "",
+            f"Medians over {medians[0]['rounds']} interleaved rounds:",
+            "",
+            "| side | workers | articles/s | CPU s/article | largest process MB | articles/s vs baseline "
+            "| baseline CPU / side CPU | all records ok |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        lines += [
+            f"| {m['side']} | {m['workers']} | {m['articles_per_second']} | {m['cpu_seconds_per_article']} | "
+            f"{m['largest_process_mb']} | {m.get('rate_vs_baseline', '')} | "
+            f"{m.get('cpu_baseline_over_side', '')} | {m['all_ok']} |"
+            for m in medians
+        ]
     memory = result.get("memory")
     if memory:
         lines += [
