@@ -84,13 +84,18 @@ def actor_method_note(methods: list[str]) -> str:
 # --- framing ----------------------------------------------------------------------------------
 
 
+def counted(n: int, plural: str) -> str:
+    """``n`` and the noun, singular for one: "1 span", "2 spans" (labels are plural nouns in -s)."""
+    return f"{n} {plural.removesuffix('s') if n == 1 else plural}"
+
+
 def measure_line(section: FramingSection) -> str:
     """The article-level figures with their intervals, loaded layer only."""
     m = section.measure
     if m is None:
         return ""
     d, b, spans = m.loaded_per_1000_words, m.biased_share, m.loaded_spans_per_1000_words
-    voices = f"{m.voices.writer} spans, plus {m.voices.quoted} inside quotations"
+    voices = f"{counted(m.voices.writer, 'spans')}, plus {m.voices.quoted} inside quotations"
     if m.density_basis == "expected" and spans is not None:
         density = (
             f"Loaded language: {d.value:.1f} per 1,000 words ({labels.EXPECTED_BASIS}; "
@@ -104,7 +109,7 @@ def measure_line(section: FramingSection) -> str:
         )
     return (
         f"{density} · sentences biased {b.value:.0%} (95% CI {b.low:.0%}–{b.high:.0%}) · "
-        f"{m.devices} framing devices shown, not counted"
+        f"{counted(m.devices, 'framing devices')} shown, not counted"
     )
 
 

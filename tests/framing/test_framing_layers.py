@@ -276,9 +276,19 @@ def test_the_calibrated_density_is_reported_and_the_span_count_named_beside_it()
     line = measure_line(report.framing)
     assert line.startswith("Loaded language: 61.2 per 1,000 words (expected sentences with loaded language")
     assert "loaded spans shown: 125.0 per 1,000 words in the writer's voice (95% CI 0.0–250.0" in line
+    assert "(95% CI 0.0–250.0; 1 span, plus 0 inside quotations)" in line  # one span: singular
+    assert line.endswith("0 framing devices shown, not counted")
     html = render_report_html(report, ("framing",))
     assert html.index("95% CI 20.5–98.0") < html.index("Loaded spans shown per 1,000 words")
     data = report.to_dict()["framing"]["measure"]
     assert data["density_basis"] == "expected"
     assert data["loaded_per_1000_words"]["value"] == 61.2
     assert data["loaded_spans_per_1000_words"]["value"] == 125.0
+
+
+def test_counts_in_the_framing_lines_agree_in_number() -> None:
+    from summarize.render.describe import counted
+
+    assert counted(1, "loaded-language terms") == "1 loaded-language term"
+    assert counted(0, "framing devices") == "0 framing devices"
+    assert counted(15, "framing devices") == "15 framing devices"

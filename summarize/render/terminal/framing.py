@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summarize.render import labels
-from summarize.render.describe import measure_line
+from summarize.render.describe import counted, measure_line
 
 if TYPE_CHECKING:
     from summarize.framing.section import FramingSection, FramingSpan
@@ -113,8 +113,8 @@ def _score_line(section: FramingSection) -> Text:
         f"{labels.FRAMING_SCORE} {section.document.score:.2f} · {biased} of {len(section.sentences)} "
         f"{labels.BIASED_SENTENCES.lower()} ({section.document.biased_share:.0%}, threshold "
         f"{section.threshold:.2f}, scorer: {section.scorer}, calibration: {section.calibration}) · "
-        f"{loaded} {labels.LOADED_TERMS.lower()}, "
-        f"{len(section.spans) - loaded} {labels.LAYER_TITLES['device'].lower()}",
+        f"{counted(loaded, labels.LOADED_TERMS.lower())}, "
+        f"{counted(len(section.spans) - loaded, labels.LAYER_TITLES['device'].lower())}",
         style="bold",
     )
 
