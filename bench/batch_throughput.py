@@ -229,6 +229,10 @@ def main() -> int:
         "--onnx", action="store_true", help="also this checkout with SUMMARIZE_ENCODER_RUNTIME=onnx"
     )
     parser.add_argument(
+        "--runtime", action="append", default=[],
+        help="also this checkout with SUMMARIZE_ENCODER_RUNTIME set to this (numpy, openvino...)",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=1, help="interleaved rounds of every side; medians reported"
     )
     args = parser.parse_args()
@@ -259,8 +263,9 @@ def main() -> int:
     sides: list[tuple[str, Path | None, dict[str, str]]] = [("baseline", args.baseline_src.resolve(), {})]
     sides += [(f"checkout {commit}", checkout(commit), {}) for commit in args.also]
     sides.append(("new", None, {}))
-    if args.onnx:
-        sides.append(("new, SUMMARIZE_ENCODER_RUNTIME=onnx", None, {"SUMMARIZE_ENCODER_RUNTIME": "onnx"}))
+    for runtime in [*args.runtime, *(["onnx"] if args.onnx else [])]:
+        label = f"new, SUMMARIZE_ENCODER_RUNTIME={runtime}"
+        sides.append((label, None, {"SUMMARIZE_ENCODER_RUNTIME": runtime}))
     result["baseline_src"] = str(args.baseline_src) if args.baseline_src else None
     # Rounds interleave the sides, so a drift in the machine's load hits every side alike.
     worker_counts = [int(w) for w in args.workers.split(",")]

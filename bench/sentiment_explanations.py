@@ -27,14 +27,16 @@ looked at for it. Actor names are excluded from all, as in the analysis. Also re
 encoder tokens per sentence each method needs, CPU per sentence, and how often each agrees
 with occlusion on the top word.
 
-Run: .venv/bin/python bench/sentiment_explanations.py [--sample 300] [--k 1 3 5]
-Writes bench/results/sentiment_explanations.{json,md}.
+Run: .venv/bin/python bench/sentiment_explanations.py [--sample 300] [--k 1 3 5] [--label NAME]
+Writes bench/results/sentiment_explanations[_NAME].{json,md}. SUMMARIZE_ENCODER_RUNTIME=openvino
+measures on the batch runtime of a CPU with bf16 units (every encoding on it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -200,6 +202,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=300, help="sentences (0: all 5,189)")
     parser.add_argument("--k", type=int, nargs="+", default=[1, 3, 5], help="words removed per sentence")
+    parser.add_argument("--label", default="", help="results as sentiment_explanations_LABEL.*")
     args = parser.parse_args()
     folder = eval_dir(ROOT)
     if folder is None:
@@ -354,8 +357,11 @@ def main() -> int:
     }
     print(json.dumps(result, indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "sentiment_explanations.json").write_text(json.dumps(result, indent=2) + "\n")
-    (RESULTS / "sentiment_explanations.md").write_text(markdown(result))
+    stem = "sentiment_explanations" + (f"_{args.label}" if args.label else "")
+    result["encoder_runtime"] = os.environ.get("SUMMARIZE_ENCODER_RUNTIME") or "numpy"
+    (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n")
+    note = f"Encoder runtime: {result['encoder_runtime']} (every encoding of this run).\n\n"
+    (RESULTS / f"{stem}.md").write_text(markdown(result).replace("\n\n", "\n\n" + note, 1))
     return 0
 
 

@@ -66,7 +66,7 @@ class Context:
         from summarize.backends.encoder import load_encoder
 
         encoder = load_encoder(self.settings.encoder)
-        self.record_model(job, encoder.id, encoder.source)
+        self.record_model(job, encoder.id, encoder.provenance)
         return encoder
 
     def sentence_embeddings(self, doc: Document, job: str) -> np.ndarray:

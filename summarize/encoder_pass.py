@@ -61,7 +61,7 @@ def fill(
         vectors, states, pieces = _numpy_pass(texts, encoder, needs)
     else:
         vectors, pieces = _torch_pass(texts, encoder, needs, batch_size)
-    info = (encoder.id, encoder.source)
+    info = (encoder.id, encoder.provenance)
     start = 0
     for doc, ctx in zip(docs, contexts, strict=True):
         end = start + len(doc.sentences)
@@ -113,7 +113,7 @@ def fill_other_texts(
         return
     vectors = encoder.encode(unique, batch_size=batch_size)
     row = {text: i for i, text in enumerate(unique)}
-    info = (encoder.id, encoder.source)
+    info = (encoder.id, encoder.provenance)
     for texts, ctx in zip(per_doc, contexts, strict=True):
         if texts:
             ctx.put_text_embeddings(texts, vectors[[row[t] for t in texts]], encoder=info)

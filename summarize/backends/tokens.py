@@ -29,7 +29,9 @@ def _tokenizer_for(source: str) -> Any | None:
 
 
 def count_tokens(model_id: str, source: str, text: str) -> int | None:
-    tokenizer = _tokenizer_for(source)
+    from summarize.backends.encoder import source_without_runtime
+
+    tokenizer = _tokenizer_for(source_without_runtime(source))
     if tokenizer is None:
         return None
     # No truncation: the point is to show how far beyond the context the text runs.

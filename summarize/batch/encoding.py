@@ -35,6 +35,6 @@ def prefill_contexts(docs: list[Document], contexts: list[Context], settings: Se
 
     if not docs:
         return
-    encoder = load_encoder(settings.encoder)
+    encoder = load_encoder(settings.encoder, purpose="batch")
     fill(docs, contexts, encoder, encoder_needs(settings), handed_in=True, batch_size=ENCODE_BATCH)
     fill_other_texts(docs, contexts, encoder, other_text_planners(settings), batch_size=ENCODE_BATCH)

@@ -54,7 +54,7 @@ class RayAnalyser:
         if needs_encoder(config.settings):
             from summarize.backends.encoder import load_encoder
 
-            load_encoder(config.settings.encoder)  # once per actor
+            load_encoder(config.settings.encoder, purpose="batch")  # once per actor
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         items = [BatchItem(**json.loads(raw)) for raw in batch["item"]]

@@ -89,6 +89,16 @@ def mixed_corpus(tmp_path: Path) -> dict[str, Path]:
     return {"folder": folder, "jsonl": jsonl, "csv": table}
 
 
+@pytest.fixture(autouse=True)
+def numpy_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches run the single article's runtime here, so their reports can be compared exactly.
+
+    On a CPU with bf16 units a batch runs OpenVINO by default; test_batch_encoding.py
+    compares that with the single-article reports on its own.
+    """
+    monkeypatch.setenv("SUMMARIZE_ENCODER_RUNTIME", "numpy")
+
+
 def assert_same(a: object, b: object, path: str = "") -> None:
     """Equal, with floats equal to 1e-3 (batched and single encodings differ in float noise)."""
     if isinstance(a, float) or isinstance(b, float):

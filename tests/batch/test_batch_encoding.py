@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from summarize.backends import encoder as encoder_module
 from summarize.backends.encoder import load_encoder
 from summarize.batch.encoding import needs_encoder, prefill_contexts
 from summarize.context import Context
@@ -120,6 +121,32 @@ def test_prefilled_contexts_give_the_single_article_reports_without_the_encoder(
         single = run_analyses(doc, Context(settings=settings)).to_dict()
         assert_same(stable(batched), stable(single))
         assert batched["sentiment"]["sentences"]  # sentiment ran, with its occlusion texts handed in
+
+
+@pytest.mark.slow
+def test_a_batch_on_openvino_agrees_with_the_single_article_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the CPU has bf16 units a batch runs OpenVINO: the same decisions, scores within
+    bf16 rounding, and the provenance says which runtime computed the vectors."""
+    pytest.importorskip("openvino")
+    monkeypatch.delenv("SUMMARIZE_ENCODER_RUNTIME", raising=False)
+    monkeypatch.setattr(encoder_module, "_CACHE", {})
+    monkeypatch.setattr(encoder_module, "openvino_has_bf16", lambda: True)
+    settings = Settings(analyses=ANALYSES)
+    docs = [build_document(ARTICLES[name]) for name in ("bridge", "council", "storm", "match")]
+    contexts: list[Context] = [NoEncoderContext(settings=settings) for _ in docs]
+    prefill_contexts(docs, contexts, settings)
+    monkeypatch.setattr(encoder_module, "_CACHE", {})  # the single articles: numpy, in a fresh cache
+    for doc, ctx in zip(docs, contexts, strict=True):
+        batched = run_analyses(doc, ctx).to_dict()
+        single = run_analyses(doc, Context(settings=settings)).to_dict()
+        for a, b in zip(batched["sentiment"]["sentences"], single["sentiment"]["sentences"], strict=True):
+            assert a["score"] == pytest.approx(b["score"], abs=0.01) and a["label"] == b["label"]
+        assert [s["biased"] for s in batched["framing"]["sentences"]] == [
+            s["biased"] for s in single["framing"]["sentences"]
+        ]
+        assert batched["summary"]["sentences"] == single["summary"]["sentences"]
+        sources = {m["source"] for m in batched["provenance"]["models"] if m["id"].endswith("MiniLM-L6-v2")}
+        assert sources and all("OpenVINO" in source for source in sources)
 
 
 @pytest.mark.slow

@@ -1,0 +1,202 @@
+"""Issue 15's bars for the OpenVINO encoder runtime (bf16 products on this CPU) against numpy.
+
+OpenVINO is the batch default on a CPU with bfloat16 matrix units (``encoder.encoder_runtime``).
+Same measures as bench/encoder_int8_parity.py, in one process, numpy (the reference, and the
+runtime of a single article) first:
+- NYT (vader_nyt, all sentences): Pearson r of the shipped sentiment head, sentence cosine;
+- BABE (babe_dev): each sentence analysed with framing: accuracy, decisions unlike numpy's;
+- BASIL (basil_dev, 150 articles, framing): sentence decisions unlike numpy's, mean |Δp|;
+- SummEval: the extractive summary's chosen sentences, and the forward pass's process CPU
+  seconds per article (each article alone, and the articles' sentences as one batch chunk),
+  one thread.
+
+Run: nice -n 10 .venv/bin/python bench/encoder_openvino_parity.py [--nyt 0] [--babe 0] [--basil 0]
+     [--summeval 40]
+Writes bench/results/encoder_openvino_parity.{json,md}. Skips (exit 0) without ../shared/eval
+or without OpenVINO.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from basil import basil_folder, read_basil  # noqa: E402
+from encoder_int8_parity import (  # noqa: E402
+    FRAMING_LAYERS,
+    Outputs,
+    compare,
+    load,
+    run_babe,
+    run_basil,
+    run_nyt,
+    run_summeval,
+)
+from encoder_runtime_parity import babe_rows  # noqa: E402
+from evaldata import eval_dir, summeval_articles  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+RUNTIMES = ("numpy", "openvino")
+# Issue 15's bars for a new encoder runtime: (figure, limit, wording)
+BARS = (
+    ("nyt_r_difference", 0.005, "NYT Pearson r within 0.005"),
+    ("babe_accuracy_difference", 0.005, "BABE accuracy within 0.005"),
+    ("babe_differ", 0.005, "BABE sentence decisions differing at most 0.5%"),
+    ("basil_differ", 0.005, "BASIL sentence decisions differing at most 0.5%"),
+)
+
+
+def chunk_forward_seconds(model: Any, articles: list[str]) -> float:
+    """Forward CPU per article with all the articles' sentences in one pass (a batch chunk)."""
+    from summarize.document import build_document
+
+    texts = [s.text for article in articles for s in build_document(article).sentences]
+    model.encode_states(texts, layers=FRAMING_LAYERS)  # warm: each shape's kernels compiled once
+    before = model.runner.seconds
+    model.encode_states(texts, layers=FRAMING_LAYERS)
+    return float(model.runner.seconds - before) / len(articles)
+
+
+def verdict(row: dict[str, Any], articles: int) -> tuple[list[str], list[str]]:
+    """The bars ``row`` holds and misses, in words."""
+    held: list[str] = []
+    missed: list[str] = []
+    for key, limit, words in BARS:
+        (held if abs(row[key]) <= limit else missed).append(f"{words} ({row[key]:+})")
+    same = row["summary_same"] == articles
+    (held if same else missed).append(f"SummEval summaries identical ({row['summary_same']}/{articles})")
+    (held if row["nyt_cosine_min"] >= 0.999 else missed).append(
+        f"sentence cosine at least 0.999 (min {row['nyt_cosine_min']})"
+    )
+    return held, missed
+
+
+def main() -> int:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    import numpy as np
+
+    from summarize.backends.encoder import openvino_has_bf16
+    from summarize.sentiment.vader_backend import compound_scores
+    from summarize_dev.nyt_data import load_nyt
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--nyt", type=int, default=0, help="NYT sentences (0: all)")
+    parser.add_argument("--babe", type=int, default=0, help="BABE sentences (0: all)")
+    parser.add_argument("--basil", type=int, default=0, help="BASIL articles (0: all)")
+    parser.add_argument("--summeval", type=int, default=40, help="SummEval articles (summary, forward CPU)")
+    args = parser.parse_args()
+    folder = basil_folder()
+    articles = summeval_articles()
+    if not (eval_dir() / "vader_nyt").is_dir() or folder is None or articles is None:
+        print(f"skipped: needs vader_nyt, babe_dev, basil_dev and summeval under {eval_dir()}")
+        return 0
+    try:
+        import openvino  # noqa: F401
+    except ImportError:
+        print('skipped: OpenVINO is not installed (pip install -e ".[dev]")')
+        return 0
+    data = load_nyt(eval_dir())
+    texts = list(data.texts[: args.nyt or None])
+    ratings = np.array(data.ratings[: len(texts)])
+    vader = np.array(compound_scores(texts))
+    rows = babe_rows(args.babe)
+    labels = [b for _, b in rows]
+    basil = [a.text for a in read_basil(folder)][: args.basil or None]
+    articles = articles[: args.summeval]
+    outputs: dict[str, Outputs] = {}
+    chunk: dict[str, float] = {}
+    precision = ""
+    for runtime in RUNTIMES:
+        model = load(runtime, {})
+        precision = getattr(model.runner.inner, "precision", precision)
+        out = outputs[runtime] = Outputs()
+        run_nyt(out, texts, vader, model)
+        run_babe(out, rows)
+        run_basil(out, basil)
+        run_summeval(out, articles, len(articles), model)
+        chunk[runtime] = chunk_forward_seconds(model, articles)
+        row = compare({"numpy": outputs["numpy"], runtime: out}, ratings, labels)[runtime]
+        print(runtime, row, flush=True)
+    figures = compare(outputs, ratings, labels)
+    for runtime in RUNTIMES:
+        figures[runtime]["chunk_forward_cpu_s_per_article"] = round(chunk[runtime], 4)
+        figures[runtime]["chunk_speedup_vs_numpy"] = round(chunk["numpy"] / chunk[runtime], 2)
+    held, missed = verdict(figures["openvino"], len(articles))
+    result = {
+        "data": {
+            "nyt_sentences": len(texts),
+            "babe_sentences": len(rows),
+            "basil_articles": len(basil),
+            "summeval_articles": len(articles),
+        },
+        "openvino_precision": precision,
+        "cpu_has_bf16": openvino_has_bf16(),
+        "runtimes": figures,
+        "held": held,
+        "missed": missed,
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "encoder_openvino_parity.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / "encoder_openvino_parity.md").write_text(markdown(result))
+    print(markdown(result))
+    return 0
+
+
+COLUMNS = (
+    ("NYT r", "nyt_pearson_r"),
+    ("Δr", "nyt_r_difference"),
+    ("NYT cos min/mean", None),
+    ("BABE acc", "babe_accuracy"),
+    ("Δacc", "babe_accuracy_difference"),
+    ("BABE differ", "babe_differ"),
+    ("BASIL differ", "basil_differ"),
+    ("BASIL mean abs Δp", "basil_mean_abs_prob_diff"),
+    ("summary same", "summary_same"),
+    ("forward CPU s/article, alone", "forward_cpu_s_per_article"),
+    ("speed-up", "forward_speedup_vs_numpy"),
+    ("forward CPU s/article, one chunk", "chunk_forward_cpu_s_per_article"),
+    ("speed-up", "chunk_speedup_vs_numpy"),
+)
+
+
+def markdown(result: dict[str, Any]) -> str:
+    data = result["data"]
+    lines = [
+        "# Encoder parity: OpenVINO (the batch default on a CPU with bf16 units) against numpy",
+        "",
+        f"Same run: {data['nyt_sentences']} NYT sentences, {data['babe_sentences']} BABE dev sentences, "
+        f"{data['basil_articles']} BASIL articles, {data['summeval_articles']} SummEval articles; one "
+        f"thread. OpenVINO's inference precision here: **{result['openvino_precision']}** (CPU with "
+        f"bf16 units: {result['cpu_has_bf16']}). Forward CPU: process CPU seconds of the forward pass, "
+        "each article alone, and the articles' sentences as one batch chunk (as `summarize batch` runs "
+        "them; the second of two runs).",
+        "",
+        "| runtime | " + " | ".join(c for c, _ in COLUMNS) + " |",
+        "|---|" + "---|" * len(COLUMNS),
+    ]
+    for name, row in result["runtimes"].items():
+        cells = [
+            f"{row['nyt_cosine_min']}/{row['nyt_cosine_mean']}" if key is None else str(row.get(key, ""))
+            for _, key in COLUMNS
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Issue 15's bars. **Held**: " + "; ".join(result["held"]) + ".",
+        "",
+        "**Missed**: " + ("; ".join(result["missed"]) or "none") + ".",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
