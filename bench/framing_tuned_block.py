@@ -80,6 +80,7 @@ import basil_fit as bf  # noqa: E402
 import framing_basil as fb  # noqa: E402
 from basil import basil_folder, read_basil  # noqa: E402
 from evaldata import eval_dir  # noqa: E402
+from torch_block import block_module  # noqa: E402
 
 RESULTS = HERE / "results"
 STATES = Path("/tmp/framing/tuned_block_states.npz")
@@ -309,37 +310,20 @@ def _model(block: dict[str, Any], n_lex: int) -> Any:
     import torch
     from torch import nn
 
-    def param(a: np.ndarray) -> nn.Parameter:
-        return nn.Parameter(torch.tensor(np.asarray(a, dtype=np.float32)))
-
     class Tuned(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.qkv, self.qkv_b = param(block["qkv"]), param(block["qkv_bias"])
-            self.out, self.out_b = param(block["out"]), param(block["out_bias"])
-            self.up, self.up_b = param(block["up"]), param(block["up_bias"])
-            self.down, self.down_b = param(block["down"]), param(block["down_bias"])
-            self.n1g, self.n1b = param(block["norm1"][0]), param(block["norm1"][1])
-            self.n2g, self.n2b = param(block["norm2"][0]), param(block["norm2"][1])
+            self.body = block_module(block)
             self.word = nn.Linear(2 * 384 + n_lex, 1)
             self.sentence = nn.Linear(384, 1)
             for layer in (self.word, self.sentence):
                 nn.init.zeros_(layer.weight)
                 nn.init.zeros_(layer.bias)
 
-        def block(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-            n, t, d = x.shape
-            q, k, v = (x @ self.qkv + self.qkv_b).view(n, t, 3, 12, d // 12).permute(2, 0, 3, 1, 4)
-            s = (q @ k.transpose(-1, -2)).masked_fill(~mask[:, None, None, :], -1e4)  # query pre-scaled
-            a = (torch.softmax(s, -1) @ v).transpose(1, 2).reshape(n, t, d)
-            x = nn.functional.layer_norm(a @ self.out + self.out_b + x, (d,), self.n1g, self.n1b, 1e-12)
-            h = nn.functional.gelu(x @ self.up + self.up_b)
-            return nn.functional.layer_norm(h @ self.down + self.down_b + x, (d,), self.n2g, self.n2b, 1e-12)
-
         def forward(self, b: Batch) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
             """(word logits, sentence logits, tuned layer-6 word vectors)."""
             with torch.autocast("cpu", dtype=torch.bfloat16):
-                h = self.block(b.x, b.mask)
+                h = self.body(b.x, b.mask)
             h = h.float()
             words = torch.zeros(b.n_words, h.shape[-1]).index_add(0, b.pair_word, h[b.pair_row, b.pair_pos])
             counts = torch.zeros(b.n_words).index_add(0, b.pair_word, torch.ones(len(b.pair_word)))
