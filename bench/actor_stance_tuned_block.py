@@ -32,6 +32,7 @@ import stance_cv as cv
 from persent import Prepared, load_persent, prepare
 from persent_states import MentionStates, mention_states
 from sklearn.model_selection import GroupKFold
+from torch_block import block_module
 
 RESULTS = Path(__file__).resolve().parents[1] / "bench" / "results"
 MAX_PIECES = 64
@@ -48,12 +49,7 @@ def _torch_model(block: dict, head: object) -> object:
     class Tuned(nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.qkv, self.qkv_b = param(block["qkv"]), param(block["qkv_bias"])
-            self.out, self.out_b = param(block["out"]), param(block["out_bias"])
-            self.up, self.up_b = param(block["up"]), param(block["up_bias"])
-            self.down, self.down_b = param(block["down"]), param(block["down_bias"])
-            self.n1g, self.n1b = param(block["norm1"][0]), param(block["norm1"][1])
-            self.n2g, self.n2b = param(block["norm2"][0]), param(block["norm2"][1])
+            self.body = block_module(block)
             w = head.coef / head.feature_scale  # type: ignore[attr-defined]
             self.w_e = param(w[:384])
             self.w_v = float(w[384])
@@ -63,19 +59,10 @@ def _torch_model(block: dict, head: object) -> object:
             nn.init.zeros_(self.target.weight)
             nn.init.zeros_(self.target.bias)
 
-        def block(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-            n, t, d = x.shape
-            q, k, v = (x @ self.qkv + self.qkv_b).view(n, t, 3, 12, d // 12).permute(2, 0, 3, 1, 4)
-            s = (q @ k.transpose(-1, -2)).masked_fill(~mask[:, None, None, :], -1e9)  # query pre-scaled
-            a = (torch.softmax(s, -1) @ v).transpose(1, 2).reshape(n, t, d)
-            x = nn.functional.layer_norm(a @ self.out + self.out_b + x, (d,), self.n1g, self.n1b, 1e-12)
-            h = nn.functional.gelu(x @ self.up + self.up_b)
-            return nn.functional.layer_norm(h @ self.down + self.down_b + x, (d,), self.n2g, self.n2b, 1e-12)
-
         def forward(
             self, x: torch.Tensor, mask: torch.Tensor, own: torch.Tensor, vader: torch.Tensor
         ) -> torch.Tensor:
-            h = self.block(x, mask)
+            h = self.body(x, mask)
             m = mask.float()[..., None]
             mean = (h * m).sum(1) / m.sum(1)
             o = own.float()[..., None]
