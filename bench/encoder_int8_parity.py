@@ -317,6 +317,23 @@ COLUMNS = (
 )
 
 
+def runtime_table(runtimes: dict[str, Any], columns: Sequence[tuple[str, str | None]]) -> list[str]:
+    """A Markdown table, a row per runtime; the column key None is the NYT cosine min/mean."""
+    lines = [
+        "| runtime | " + " | ".join(c for c, _ in columns) + " |",
+        "|---" * (len(columns) + 1) + "|",
+    ]
+    for name, row in runtimes.items():
+        cells = [
+            f"{row.get('nyt_cosine_min')}/{row.get('nyt_cosine_mean')}"
+            if key is None
+            else str(row.get(key, ""))
+            for _, key in columns
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def markdown(result: dict[str, Any]) -> str:
     d = result["data"]
     lines = [
@@ -328,17 +345,8 @@ def markdown(result: dict[str, Any]) -> str:
         "(each article's sentences, framing layers kept), on a shared 2-core machine: compare ratios. "
         "BABE/BASIL differ: share of sentence biased/not decisions unlike numpy's.",
         "",
-        "| runtime | " + " | ".join(c for c, _ in COLUMNS) + " |",
-        "|---" * (len(COLUMNS) + 1) + "|",
+        *runtime_table(result["runtimes"], COLUMNS),
     ]
-    for name, row in result["runtimes"].items():
-        cells = [
-            f"{row.get('nyt_cosine_min')}/{row.get('nyt_cosine_mean')}"
-            if key is None
-            else str(row.get(key, ""))
-            for _, key in COLUMNS
-        ]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += ["", verdict(result), ""]
     return "\n".join(lines)
 

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from basil import basil_folder, read_basil  # noqa: E402
+from encoder_int8_parity import COLUMNS as INT8_COLUMNS  # noqa: E402
 from encoder_int8_parity import (  # noqa: E402
     FRAMING_LAYERS,
     Outputs,
@@ -39,6 +40,7 @@ from encoder_int8_parity import (  # noqa: E402
     run_basil,
     run_nyt,
     run_summeval,
+    runtime_table,
 )
 from encoder_runtime_parity import babe_rows  # noqa: E402
 from evaldata import eval_dir, summeval_articles  # noqa: E402
@@ -152,17 +154,7 @@ def main() -> int:
 
 
 COLUMNS = (
-    ("NYT r", "nyt_pearson_r"),
-    ("Δr", "nyt_r_difference"),
-    ("NYT cos min/mean", None),
-    ("BABE acc", "babe_accuracy"),
-    ("Δacc", "babe_accuracy_difference"),
-    ("BABE differ", "babe_differ"),
-    ("BASIL differ", "basil_differ"),
-    ("BASIL mean abs Δp", "basil_mean_abs_prob_diff"),
-    ("summary same", "summary_same"),
-    ("forward CPU s/article, alone", "forward_cpu_s_per_article"),
-    ("speed-up", "forward_speedup_vs_numpy"),
+    *INT8_COLUMNS,
     ("forward CPU s/article, one chunk", "chunk_forward_cpu_s_per_article"),
     ("speed-up", "chunk_speedup_vs_numpy"),
 )
@@ -180,15 +172,8 @@ def markdown(result: dict[str, Any]) -> str:
         "each article alone, and the articles' sentences as one batch chunk (as `summarize batch` runs "
         "them; the second of two runs).",
         "",
-        "| runtime | " + " | ".join(c for c, _ in COLUMNS) + " |",
-        "|---|" + "---|" * len(COLUMNS),
+        *runtime_table(result["runtimes"], COLUMNS),
     ]
-    for name, row in result["runtimes"].items():
-        cells = [
-            f"{row['nyt_cosine_min']}/{row['nyt_cosine_mean']}" if key is None else str(row.get(key, ""))
-            for _, key in COLUMNS
-        ]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "Issue 15's bars. **Held**: " + "; ".join(result["held"]) + ".",

@@ -262,7 +262,7 @@ def probe_cosine(bert: NumpyBert, runner: OrtBert | OvBert, texts: Sequence[Sequ
 
 
 def _threads() -> int:
-    """ONNX Runtime threads: OMP_NUM_THREADS when set, else 1.
+    """ONNX Runtime and OpenVINO threads: OMP_NUM_THREADS when set, else 1.
 
     One article's forward pass (a few hundred tokens) gains little wall time from a second
     thread and costs more CPU; batch workers are one process per core with one thread each.

@@ -17,7 +17,6 @@ attention mask, so a text's states do not depend on what it is run with.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -159,7 +158,7 @@ def _calls(lengths: Sequence[int]) -> list[tuple[list[int], int]]:
 
 def openvino_bert(bert: NumpyBert) -> OvBert:
     """OpenVINO for ``bert``'s weights, checked against its numpy forward pass."""
-    from summarize.backends.bert_onnx import probe_cosine
+    from summarize.backends.bert_onnx import _threads, probe_cosine
     from summarize.errors import ModelError
 
     runner = OvBert(bert, _threads())
@@ -170,9 +169,3 @@ def openvino_bert(bert: NumpyBert) -> OvBert:
             f"{MIN_COSINE}); unset SUMMARIZE_ENCODER_RUNTIME to use the numpy runtime"
         )
     return runner
-
-
-def _threads() -> int:
-    """OpenVINO threads: OMP_NUM_THREADS when set, else 1 (as for ONNX Runtime, bert_onnx)."""
-    value = os.environ.get("OMP_NUM_THREADS", "")
-    return int(value) if value.isdigit() and int(value) > 0 else 1

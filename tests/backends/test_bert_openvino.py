@@ -17,17 +17,7 @@ from summarize.backends.encoder import encoder_runtime, resolve_encoder
 pytest.importorskip("openvino")
 
 from summarize.backends.bert_openvino import PAD_TO, ROWS_PER_RUN, _calls
-
-# Written for these tests: short, long, odd punctuation, numbers, several of one length.
-TEXTS = [
-    "The council approved the budget on Monday.",
-    "Critics called the so-called reform an unprovoked assault on the city's poorest residents, "
-    "and the mayor's office said it would review the plan before the vote in March.",
-    "Zoë's café — “fine”, she said (really?) — reopened at 9:30 a.m.",
-    "Yes.",
-    "No.",
-    "",
-]
+from tests.backends.encoder_texts import TEXTS
 
 
 @pytest.fixture(scope="module")
