@@ -238,33 +238,88 @@ def compare(outputs: dict[str, Outputs], ratings: Any, labels: list[bool]) -> di
     return rows
 
 
-def main() -> int:
+@dataclass
+class ParityData:
+    """The data every runtime is measured on, read once."""
+
+    nyt_texts: list[str]
+    nyt_ratings: Any
+    nyt_vader: Any
+    babe: list[tuple[str, bool]]
+    basil: list[str]
+    summeval: list[str]
+
+    @property
+    def babe_labels(self) -> list[bool]:
+        return [biased for _, biased in self.babe]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "nyt_sentences": len(self.nyt_texts),
+            "babe_sentences": len(self.babe),
+            "basil_articles": len(self.basil),
+            "summeval_articles": len(self.summeval),
+        }
+
+
+def single_thread() -> None:
+    """One thread: numpy's BLAS (not imported yet), ONNX Runtime and OpenVINO."""
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")  # one thread: numpy's BLAS (not imported yet) and ONNX Runtime
+        os.environ.setdefault(var, "1")
+
+
+def data_parser(description: str) -> argparse.ArgumentParser:
+    """The options that size the data (``read_data``)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--nyt", type=int, default=0, help="NYT sentences (0: all)")
+    parser.add_argument("--babe", type=int, default=0, help="BABE sentences (0: all)")
+    parser.add_argument("--basil", type=int, default=0, help="BASIL articles (0: all)")
+    parser.add_argument("--summeval", type=int, default=40, help="SummEval articles (summary, forward CPU)")
+    return parser
+
+
+def read_data(args: argparse.Namespace) -> ParityData | None:
+    """The data the options ask for, or None (said on stdout) when some of it is missing."""
     import numpy as np
 
     from summarize.sentiment.vader_backend import compound_scores
     from summarize_dev.nyt_data import load_nyt
 
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--nyt", type=int, default=0, help="NYT sentences (0: all)")
-    parser.add_argument("--babe", type=int, default=0, help="BABE sentences (0: all)")
-    parser.add_argument("--basil", type=int, default=0, help="BASIL articles (0: all)")
-    parser.add_argument("--summeval", type=int, default=40, help="SummEval articles (summary, forward CPU)")
-    parser.add_argument("--variants", action="store_true", help="also per-tensor and FFN-only int8")
-    args = parser.parse_args()
     folder = basil_folder()
     articles = summeval_articles()
     if not (eval_dir() / "vader_nyt").is_dir() or folder is None or articles is None:
         print(f"skipped: needs vader_nyt, babe_dev, basil_dev and summeval under {eval_dir()}")
+        return None
+    nyt = load_nyt(eval_dir())
+    texts = list(nyt.texts[: args.nyt or None])
+    return ParityData(
+        nyt_texts=texts,
+        nyt_ratings=np.array(nyt.ratings[: len(texts)]),
+        nyt_vader=np.array(compound_scores(texts)),
+        babe=babe_rows(args.babe),
+        basil=[a.text for a in read_basil(folder)][: args.basil or None],
+        summeval=articles[: args.summeval],
+    )
+
+
+def run_all(data: ParityData, model: Any) -> Outputs:
+    """Every measure on ``data`` with ``model`` (the encoder loaded on one runtime)."""
+    out = Outputs()
+    run_nyt(out, data.nyt_texts, data.nyt_vader, model)
+    run_babe(out, data.babe)
+    run_basil(out, data.basil)
+    run_summeval(out, data.summeval, len(data.summeval), model)
+    return out
+
+
+def main() -> int:
+    single_thread()
+    parser = data_parser((__doc__ or "").splitlines()[0])
+    parser.add_argument("--variants", action="store_true", help="also per-tensor and FFN-only int8")
+    args = parser.parse_args()
+    data = read_data(args)
+    if data is None:
         return 0
-    data = load_nyt(eval_dir())
-    texts = list(data.texts[: args.nyt or None])
-    ratings = np.array(data.ratings[: len(texts)])
-    vader = np.array(compound_scores(texts))
-    rows = babe_rows(args.babe)
-    basil = [a.text for a in read_basil(folder)][: args.basil or None]
-    articles = articles[: args.summeval]
     runtimes = ["numpy", "onnx", "int8", *(("int8-tensor", "int8-ffn") if args.variants else ())]
     outputs: dict[str, Outputs] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -274,26 +329,14 @@ def main() -> int:
             if runtime == "onnx":  # the fp32 graph is cached now: quantize it
                 for name in (r for r in runtimes if r in INT8):
                     int8_files[name] = quantize(fp32_graph(model), Path(tmp) / f"{name}.onnx", *INT8[name])
-            out = outputs[runtime] = Outputs()
-            run_nyt(out, texts, vader, model)
-            run_babe(out, rows)
-            run_basil(out, basil)
-            run_summeval(out, articles, len(articles), model)
-            print(
-                runtime,
-                compare({"numpy": outputs["numpy"], runtime: out}, ratings, [b for _, b in rows])[runtime],
-                flush=True,
-            )
+            out = outputs[runtime] = run_all(data, model)
+            row = compare({"numpy": outputs["numpy"], runtime: out}, data.nyt_ratings, data.babe_labels)
+            print(runtime, row[runtime], flush=True)
         sizes = {name: round(path.stat().st_size / 1e6, 1) for name, path in int8_files.items()}
     result = {
-        "data": {
-            "nyt_sentences": len(texts),
-            "babe_sentences": len(rows),
-            "basil_articles": len(basil),
-            "summeval_articles": len(articles),
-        },
+        "data": data.counts(),
         "int8_file_mb": sizes,
-        "runtimes": compare(outputs, ratings, [b for _, b in rows]),
+        "runtimes": compare(outputs, data.nyt_ratings, data.babe_labels),
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "encoder_int8_parity.json").write_text(json.dumps(result, indent=2) + "\n")

@@ -18,9 +18,7 @@ or without OpenVINO.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,31 +27,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from basil import basil_folder, read_basil  # noqa: E402
 from encoder_int8_parity import COLUMNS as INT8_COLUMNS  # noqa: E402
 from encoder_int8_parity import (  # noqa: E402
     FRAMING_LAYERS,
     Outputs,
+    bars,
     compare,
+    data_parser,
     load,
-    run_babe,
-    run_basil,
-    run_nyt,
-    run_summeval,
+    read_data,
+    run_all,
     runtime_table,
+    single_thread,
 )
-from encoder_runtime_parity import babe_rows  # noqa: E402
-from evaldata import eval_dir, summeval_articles  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 RUNTIMES = ("numpy", "openvino")
-# Issue 15's bars for a new encoder runtime: (figure, limit, wording)
-BARS = (
-    ("nyt_r_difference", 0.005, "NYT Pearson r within 0.005"),
-    ("babe_accuracy_difference", 0.005, "BABE accuracy within 0.005"),
-    ("babe_differ", 0.005, "BABE sentence decisions differing at most 0.5%"),
-    ("basil_differ", 0.005, "BASIL sentence decisions differing at most 0.5%"),
-)
 
 
 def chunk_forward_seconds(model: Any, articles: list[str]) -> float:
@@ -68,13 +57,8 @@ def chunk_forward_seconds(model: Any, articles: list[str]) -> float:
 
 
 def verdict(row: dict[str, Any], articles: int) -> tuple[list[str], list[str]]:
-    """The bars ``row`` holds and misses, in words."""
-    held: list[str] = []
-    missed: list[str] = []
-    for key, limit, words in BARS:
-        (held if abs(row[key]) <= limit else missed).append(f"{words} ({row[key]:+})")
-    same = row["summary_same"] == articles
-    (held if same else missed).append(f"SummEval summaries identical ({row['summary_same']}/{articles})")
+    """Issue 15's bars ``row`` holds and misses (int8's, and the fp32 cosine bar), in words."""
+    held, missed = bars(row, articles)
     (held if row["nyt_cosine_min"] >= 0.999 else missed).append(
         f"sentence cosine at least 0.999 (min {row['nyt_cosine_min']})"
     )
@@ -82,64 +66,35 @@ def verdict(row: dict[str, Any], articles: int) -> tuple[list[str], list[str]]:
 
 
 def main() -> int:
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-    import numpy as np
-
+    single_thread()
     from summarize.backends.encoder import openvino_has_bf16
-    from summarize.sentiment.vader_backend import compound_scores
-    from summarize_dev.nyt_data import load_nyt
 
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--nyt", type=int, default=0, help="NYT sentences (0: all)")
-    parser.add_argument("--babe", type=int, default=0, help="BABE sentences (0: all)")
-    parser.add_argument("--basil", type=int, default=0, help="BASIL articles (0: all)")
-    parser.add_argument("--summeval", type=int, default=40, help="SummEval articles (summary, forward CPU)")
-    args = parser.parse_args()
-    folder = basil_folder()
-    articles = summeval_articles()
-    if not (eval_dir() / "vader_nyt").is_dir() or folder is None or articles is None:
-        print(f"skipped: needs vader_nyt, babe_dev, basil_dev and summeval under {eval_dir()}")
+    args = data_parser((__doc__ or "").splitlines()[0]).parse_args()
+    data = read_data(args)
+    if data is None:
         return 0
     try:
         import openvino  # noqa: F401
     except ImportError:
-        print('skipped: OpenVINO is not installed (pip install -e ".[dev]")')
+        print("skipped: OpenVINO is not installed (pip install -e .)")
         return 0
-    data = load_nyt(eval_dir())
-    texts = list(data.texts[: args.nyt or None])
-    ratings = np.array(data.ratings[: len(texts)])
-    vader = np.array(compound_scores(texts))
-    rows = babe_rows(args.babe)
-    labels = [b for _, b in rows]
-    basil = [a.text for a in read_basil(folder)][: args.basil or None]
-    articles = articles[: args.summeval]
     outputs: dict[str, Outputs] = {}
     chunk: dict[str, float] = {}
     precision = ""
     for runtime in RUNTIMES:
         model = load(runtime, {})
         precision = getattr(model.runner.inner, "precision", precision)
-        out = outputs[runtime] = Outputs()
-        run_nyt(out, texts, vader, model)
-        run_babe(out, rows)
-        run_basil(out, basil)
-        run_summeval(out, articles, len(articles), model)
-        chunk[runtime] = chunk_forward_seconds(model, articles)
-        row = compare({"numpy": outputs["numpy"], runtime: out}, ratings, labels)[runtime]
-        print(runtime, row, flush=True)
-    figures = compare(outputs, ratings, labels)
+        out = outputs[runtime] = run_all(data, model)
+        chunk[runtime] = chunk_forward_seconds(model, data.summeval)
+        row = compare({"numpy": outputs["numpy"], runtime: out}, data.nyt_ratings, data.babe_labels)
+        print(runtime, row[runtime], flush=True)
+    figures = compare(outputs, data.nyt_ratings, data.babe_labels)
     for runtime in RUNTIMES:
         figures[runtime]["chunk_forward_cpu_s_per_article"] = round(chunk[runtime], 4)
         figures[runtime]["chunk_speedup_vs_numpy"] = round(chunk["numpy"] / chunk[runtime], 2)
-    held, missed = verdict(figures["openvino"], len(articles))
+    held, missed = verdict(figures["openvino"], len(data.summeval))
     result = {
-        "data": {
-            "nyt_sentences": len(texts),
-            "babe_sentences": len(rows),
-            "basil_articles": len(basil),
-            "summeval_articles": len(articles),
-        },
+        "data": data.counts(),
         "openvino_precision": precision,
         "cpu_has_bf16": openvino_has_bf16(),
         "runtimes": figures,

@@ -393,8 +393,8 @@ def _openvino_runner(encoder: NumpySentenceEncoder) -> OvBert:
         from summarize.backends.bert_openvino import openvino_bert
     except ImportError:  # pragma: no cover - installed without its dependencies
         raise ModelError(
-            'SUMMARIZE_ENCODER_RUNTIME=openvino needs OpenVINO: pip install -e ".[openvino]" '
-            "(or unset SUMMARIZE_ENCODER_RUNTIME)"
+            "SUMMARIZE_ENCODER_RUNTIME=openvino needs OpenVINO, a dependency of summarize: "
+            "pip install -c constraints.txt -e . (or set SUMMARIZE_ENCODER_RUNTIME=numpy)"
         ) from None
     return openvino_bert(encoder.bert)
 

@@ -1,18 +1,19 @@
 """The numpy runtime's BERT forward pass, run by OpenVINO: bf16 matrix products where the CPU has them.
 
-``SUMMARIZE_ENCODER_RUNTIME=openvino`` (``pip install -e ".[openvino]"``) runs the torch-free
-encoder's forward pass here; everything around it (tokens, packing, pooling, token states)
-is the numpy runtime's. The graph is built in memory from the numpy runtime's own weights
-(``bert_numpy.NumpyBert``, read from the verified safetensors; no file is derived or cached)
-and checked against the numpy forward pass before first use.
+A batch on a CPU with bf16 matrix units runs the torch-free encoder's forward pass here
+(``encoder.encoder_runtime``; ``SUMMARIZE_ENCODER_RUNTIME=openvino`` asks for it anywhere);
+everything around it (tokens, packing, pooling, token states) is the numpy runtime's. The
+graph is built in memory from the numpy runtime's own weights (``bert_numpy.NumpyBert``, read
+from the verified safetensors; no file is derived or cached) and checked against the numpy
+forward pass before first use.
 
 On CPUs with bfloat16 matrix units (Intel AMX, or AVX-512 BF16) OpenVINO runs the matrix
 products in bf16 with fp32 accumulation (its default "inference precision" there); layer
 norms, softmax and GELU stay fp32. Elsewhere it runs fp32. bench/encoder_openvino_parity.py
 measures the analyses' figures against numpy in one run (issue 15's bars) and the speed.
 
-Texts are run in groups of one length, as the numpy runtime packs them: no padding and no
-attention mask, so a text's states do not depend on what it is run with.
+Texts are padded to a multiple of PAD_TO tokens and the padding is masked out of attention
+(``_calls``), so a text's states do not depend on what it is run with.
 """
 
 from __future__ import annotations
@@ -123,7 +124,6 @@ class OvBert:
                 n = lengths[i]
                 embeddings[row, :n] = x[starts[i] : starts[i] + n]
                 padding[row, 0, 0, :n] = 0.0
-            padding[len(texts) :, 0, 0, 0] = 0.0  # stand-in rows (none today) attend to something
             got = self.request.infer({"embeddings": embeddings, "padding": padding})
             for k in wanted:
                 states = got[self._outputs[k]]

@@ -4,9 +4,10 @@ Resolution order for a name: the bundled package (verified by sha256), a local
 folder, then a Hugging Face hub id (which honours HF_HUB_OFFLINE).
 
 Runtime: a local BERT sentence-transformers folder (the bundled MiniLM among them) runs on
-the numpy runtime (``bert_numpy``: no torch, no transformers; SUMMARIZE_ENCODER_RUNTIME=onnx
-runs its forward pass on ONNX Runtime, ``bert_onnx``); other layouts and hub ids on torch +
-transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
+the numpy runtime (``bert_numpy``: no torch, no transformers), whose forward pass a batch on
+a CPU with bf16 units runs on OpenVINO (``bert_openvino``; ``encoder_runtime``) and
+SUMMARIZE_ENCODER_RUNTIME=onnx on ONNX Runtime (``bert_onnx``); other layouts and hub ids on
+torch + transformers. SUMMARIZE_ENCODER_RUNTIME=torch forces the torch path.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def source_without_runtime(source: str) -> str:
 
 
 def encoder_runtime(purpose: str = "article") -> str:
-    """The runtime of the encoder's forward pass, for an ``purpose`` ("article" or "batch").
+    """The runtime of the encoder's forward pass, for a ``purpose`` ("article" or "batch").
 
     SUMMARIZE_ENCODER_RUNTIME, when set to one of RUNTIMES, decides: "numpy" (no torch),
     "onnx" (the numpy runtime with its forward pass on ONNX Runtime: opt-in), "openvino"
