@@ -28,7 +28,7 @@ _MIN_STEM = 3  # "Kaldoria" from "Kaldorian"; shorter stems are chance endings
 
 
 def group(found: list[Found], text: str, lowercase: set[str]) -> list[Actor]:
-    found = split_run_ons(sorted(found, key=lambda f: f.start))
+    found = split_run_ons(sorted(found, key=lambda f: f.start), lowercase)
     _mark_people(found, text)
     names = Names(
         persons=[f for f in found if f.kind == "person" and len(f.tokens) >= 2],

@@ -20,6 +20,7 @@ How it works, one module per step:
    "in"/"to"; a lone surname or given name with the full name ("Xi" -> "Xi Jinping"); a lone first
    word with the one organisation it starts ("Cardiora"); acronyms and "known as" names with the
    organisation they name. A lone word the article also writes in lowercase is not a name.
+   Picture and wire credits ("(Wikimedia Commons)", "(AP Photo/Jane Doe)") name no actor (credits.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import replace
 from summarize.document import Document
 from summarize.entities.actors import Actor
 from summarize.entities.classify import read_run
+from summarize.entities.credits import is_credit
 from summarize.entities.decide import apply_cues
 from summarize.entities.found import Found
 from summarize.entities.gazetteer import SPORTS_WORDS
@@ -62,6 +64,7 @@ def find_actors(doc: Document) -> list[Actor]:
     glued = unglue(titled, slots, doc.text)
     body = [f for slot in slots for f in slot]
     found = body + glued + read_headlines(headline_runs, body, doc.text)
+    found = [f for f in found if not is_credit(doc.text, f.start, f.end)]
     return group(found, doc.text, lowercase)
 
 

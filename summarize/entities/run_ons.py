@@ -24,13 +24,13 @@ def surname_token(item: Found) -> str:
     return words[-1]
 
 
-def split_run_ons(found: list[Found]) -> list[Found]:
+def split_run_ons(found: list[Found], lowercase: set[str]) -> list[Found]:
     names = [f for f in found if len(f.tokens) >= 2 and f.kind in ("person", "other") and not f.head]
     texts = Counter(f.text for f in found)
     out: list[Found] = []
     for item in found:
         others = [f for f in names if f.text != item.text]
-        cut = _run_on_cut(item, others) if item.kind in ("person", "other") else None
+        cut = _run_on_cut(item, others, lowercase) if item.kind in ("person", "other") else None
         if cut is None:
             out.append(item)
             continue
@@ -41,7 +41,7 @@ def split_run_ons(found: list[Found]) -> list[Found]:
     return out
 
 
-def _run_on_cut(item: Found, others: list[Found]) -> int | None:
+def _run_on_cut(item: Found, others: list[Found], lowercase: set[str]) -> int | None:
     tokens = item.tokens
     if len(tokens) < 2 or any(t.text in HONORIFICS for t in tokens):
         return None
@@ -52,10 +52,16 @@ def _run_on_cut(item: Found, others: list[Found]) -> int | None:
             return cut
         if len(rest) != 1 or rest[0].text in NAME_SUFFIXES:
             continue
-        if not any(surname_token(f) == rest[0].text for f in others):
+        if not _is_surname(rest[0].text, others, lowercase):
             continue
         # "Michelle Obama" beside "Barack Obama": a given name before the surname is another person.
         if len(prefix) == 1 and prefix[0].text in GIVEN_NAMES and not prefix[0].initial:
             return None
         return cut
     return None
+
+
+def _is_surname(word: str, others: list[Found], lowercase: set[str]) -> bool:
+    """Whether ``word`` ends another full name as its surname. "Cal Fire" beside "Ridgeback Fire":
+    a word the article also writes in lowercase ("fire") ends names as a common noun does."""
+    return word.lower() not in lowercase and any(surname_token(f) == word for f in others)

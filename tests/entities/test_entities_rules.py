@@ -210,6 +210,14 @@ def test_capitalised_words_that_are_nobody(text: str, absent: str) -> None:
             "Cal Fire",
         ),
         (
+            # Another name ending in the same word ("Ridgeback Fire") does not cut "Cal" off as a
+            # run-on given name: the article writes "fire" in lowercase too.
+            "The Ridgeback Fire burned 300 acres, according to the California Department of Forestry and "
+            "Fire Protection, known as Cal Fire. The fire spread. Cal Fire said crews held the line.",
+            "California Department of Forestry and Fire Protection",
+            "Cal Fire",
+        ),
+        (
             "The Interior Ministry and the U.S. State Department spoke. The State Department said little.",
             "U.S. State Department",
             "State Department",
@@ -244,3 +252,32 @@ def test_mention_offsets_still_point_at_the_text() -> None:
     for actor in find_actors(doc):
         for mention in actor.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Growing closer to Beijing, the minister backed the peace plan (Wikimedia Commons). "
+            "The minister spoke in Lisbon.",
+            "Wikimedia Commons",
+        ),
+        ("Protesters gathered outside parliament (AP Photo/Jane Doe). Police watched.", "Jane Doe"),
+        ("LONDON (Reuters) - Shares fell on Monday as the pound slid.", "Reuters"),
+        ("Rescue crews searched the valley (Getty Images). The rain kept falling.", "Getty Images"),
+    ],
+)
+def test_picture_and_wire_credits_are_not_actors(text: str, absent: str) -> None:
+    assert absent not in all_surfaces(actors_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A short form in parentheses after a name stays its alias, even a credit word.
+        ("Staff at Getty Images (Getty) said the archive was safe. Getty Images reopened.", "Getty"),
+        ("Its photographer was safe (Getty Images said on Monday). Getty Images reopened.", "Getty Images"),
+    ],
+)
+def test_credit_words_in_other_roles_still_name_actors(text: str, name: str) -> None:
+    assert name in all_surfaces(actors_of(text))
