@@ -533,9 +533,13 @@ def word_ap(data: bf.BasilData, p: np.ndarray, articles: np.ndarray | None = Non
 
 
 def paired_differences(
-    data: bf.BasilData, tables: dict[str, dict[str, np.ndarray]], arms: dict[str, ArmResult]
+    data: bf.BasilData,
+    tables: dict[str, dict[str, np.ndarray]],
+    arms: dict[str, ArmResult],
+    new: str = "tuned",
+    old: str = "frozen",
 ) -> dict[str, dict[str, float]]:
-    """tuned - frozen for each figure, with a 95% interval from the same event draws for both."""
+    """``new`` - ``old`` for each figure, with a 95% interval from the same event draws for both."""
     events = sorted(set(data.article_event))
     members = {e: np.flatnonzero(data.article_event == e) for e in events}
     rng = np.random.default_rng(14)
@@ -545,13 +549,13 @@ def paired_differences(
         out: dict[str, float] = {}
         f = {
             name: fb.figures(data, tables[name], arms[name].sentence_p, arms[name].flag, articles)
-            for name in ("tuned", "frozen")
+            for name in (new, old)
         }
         for k in COMPARED:
-            out[k] = f["tuned"][k] - f["frozen"][k]
+            out[k] = f[new][k] - f[old][k]
         word_rows = np.isin(data.word_article, articles)
-        out["word_ap"] = word_ap_rows(data, arms["tuned"].word_p, word_rows) - word_ap_rows(
-            data, arms["frozen"].word_p, word_rows
+        out["word_ap"] = word_ap_rows(data, arms[new].word_p, word_rows) - word_ap_rows(
+            data, arms[old].word_p, word_rows
         )
         return out
 
@@ -719,6 +723,23 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def arm_figures(data: bf.BasilData, arm: ArmResult) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """An arm's per-article table (its density: the calibrated expected density, as the tool
+    reports) and its figures with intervals, word AP and the oracle span precision at recall 0.40."""
+    spans_table = fb.article_table(data, arm.spans, fb.writer_only(arm.spans))
+    table = dict(spans_table)
+    table["dens"] = np.array(
+        [
+            1000.0 * arm.sentence_p[data.sentence_article == a].sum() / max(1.0, spans_table["words"][a])
+            for a in range(len(data.articles))
+        ]
+    )
+    figures: dict[str, Any] = fb.with_intervals(data, table, arm.sentence_p, arm.flag)
+    figures["word_ap"] = {"value": round(word_ap(data, arm.word_p), 4)}
+    figures["oracle_precision_at_recall_0.40"] = oracle_precision_at_recall(data, arm)
+    return table, figures
+
+
 def figures_of(
     data: bf.BasilData,
     arms: dict[str, ArmResult],
@@ -731,18 +752,7 @@ def figures_of(
     tables = {}
     methods: dict[str, Any] = {}
     for name, arm in arms.items():
-        spans_table = fb.article_table(data, arm.spans, fb.writer_only(arm.spans))
-        table = dict(spans_table)
-        table["dens"] = np.array(
-            [
-                1000.0 * arm.sentence_p[data.sentence_article == a].sum() / max(1.0, spans_table["words"][a])
-                for a in range(len(data.articles))
-            ]
-        )
-        tables[name] = table
-        methods[name] = fb.with_intervals(data, table, arm.sentence_p, arm.flag)
-        methods[name]["word_ap"] = {"value": round(word_ap(data, arm.word_p), 4)}
-        methods[name]["oracle_precision_at_recall_0.40"] = oracle_precision_at_recall(data, arm)
+        tables[name], methods[name] = arm_figures(data, arm)
     y = data.sentence_gold
     return {
         "data": {
