@@ -118,7 +118,7 @@ def test_samples_overall_precision_recall_and_kinds() -> None:
     assert total.precision >= 0.95, total.spurious
     assert total.recall >= 0.95, total.missed
     assert total.kind_accuracy >= 0.95
-    assert total.splits <= 2
+    assert total.splits <= 1  # "Cal Fire" split from its organisation went unnoticed at 2
 
 
 def test_heldout_articles_overall() -> None:
