@@ -12,6 +12,8 @@ position-weighted group that was shipped is a feature group of the head itself):
   training part, so no held-out person reaches it.
 
 The fine-tuned last block is measured on its own (bench/actor_stance_tuned_block.py): it needs torch.
+The writer's judgement of the person (words near the name, loaded language, agent/patient) is measured
+on its own (bench/stance_judgement.py): it reads the framing layer's evidence (bench/persent_framing.py).
 """
 
 from __future__ import annotations
