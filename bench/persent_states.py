@@ -20,6 +20,9 @@ from pathlib import Path
 import numpy as np
 from persent import PersentArticle, load_persent, main_person_actors
 
+from summarize.document import Document, build_document
+from summarize.entities import Actor, find_actors
+
 CACHE = Path("/tmp/summarize-persent-cache/states")
 
 
@@ -35,39 +38,38 @@ class MentionStates:
     n_sentences: int  # sentences in the document
 
 
-def _key(article: PersentArticle) -> str:
-    return hashlib.sha256(f"states1|{article.person}|{article.text}".encode()).hexdigest()[:20]
+def _key(article: PersentArticle, indices: list[int]) -> str:
+    # The mention sentences are part of the key: a recognizer change that moves them must not
+    # read states cached for the old ones.
+    return hashlib.sha256(f"states2|{article.person}|{indices}|{article.text}".encode()).hexdigest()[:20]
+
+
+def _main_person(article: PersentArticle) -> tuple[Document, Actor] | None:
+    doc = build_document(article.text)
+    hits = main_person_actors(find_actors(doc), article.person)
+    return (doc, max(hits, key=lambda a: a.count)) if hits else None
 
 
 def mention_states(article: PersentArticle, encoder: object | None = None) -> MentionStates | None:
     """The cached states of ``article`` (computed and cached when missing); None: person not found."""
-    path = CACHE / f"{_key(article)}.npz"
+    found = _main_person(article)
+    if found is None:
+        return None
+    doc, actor = found
+    path = CACHE / f"{_key(article, sorted(actor.sentences))}.npz"
     if path.is_file():
         data = np.load(path)
-        if data["sentences"].size == 0:
-            return None
         return MentionStates(
             **{k: data[k] for k in MentionStates.__dataclass_fields__ if k != "n_sentences"},
             n_sentences=int(data["n_sentences"]),
         )
-    states = _compute(article, encoder)
+    states = _compute(doc, actor, encoder)
     CACHE.mkdir(parents=True, exist_ok=True)
-    if states is None:
-        np.savez(path, sentences=np.zeros(0, np.int64), n_sentences=0)
-        return None
     np.savez(path, **{k: getattr(states, k) for k in MentionStates.__dataclass_fields__})
     return states
 
 
-def _compute(article: PersentArticle, encoder: object | None) -> MentionStates | None:
-    from summarize.document import build_document
-    from summarize.entities import find_actors
-
-    doc = build_document(article.text)
-    hits = main_person_actors(find_actors(doc), article.person)
-    if not hits:
-        return None
-    actor = max(hits, key=lambda a: a.count)
+def _compute(doc: Document, actor: Actor, encoder: object | None) -> MentionStates:
     indices = sorted(actor.sentences)
     texts = [doc.sentences[i].text for i in indices]
     model = encoder if encoder is not None else _encoder()
