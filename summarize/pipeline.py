@@ -89,6 +89,7 @@ def run_analyses(doc: Document, ctx: Context, on_stage: StageCallback | None = N
 
 def input_warnings(doc: Document, analyses: tuple[str, ...]) -> list[str]:
     """What the report should say about the input itself: bad bytes, forced cuts, language."""
+    from summarize.inputs.mojibake import REPAIRED_NOTE
     from summarize.text.language import detect_language, english_only_warning
 
     messages = list(doc.warnings)
@@ -96,6 +97,11 @@ def input_warnings(doc: Document, analyses: tuple[str, ...]) -> list[str]:
         messages.append(
             f"{doc.source.location or 'the input'}: not valid UTF-8 (mixed encodings?); "
             "undecodable bytes were replaced with U+FFFD"
+        )
+    if doc.source.encoding and REPAIRED_NOTE in doc.source.encoding:
+        messages.append(
+            f"{doc.source.location or 'the input'}: held mojibake (UTF-8 once read as Latin-1 or "
+            "Windows-1252, such as 'â€™' for '’'); repaired before the analysis"
         )
     language = english_only_warning(detect_language(doc.text), analyses)
     if language:

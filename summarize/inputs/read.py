@@ -15,6 +15,7 @@ from pathlib import Path
 from summarize.document import Document, Source, build_document
 from summarize.errors import EmptyInputError, InputError, UsageError
 from summarize.inputs.decode import decode_bytes
+from summarize.inputs.mojibake import REPAIRED_NOTE, repair_mojibake
 from summarize.inputs.settings import DEFAULT_MAX_CHARS, DEFAULT_URL_TIMEOUT
 
 # The limit and the costs measured at it: see summarize/inputs/settings.py.
@@ -100,6 +101,9 @@ def document_from_text(
     if max_chars <= 0:
         raise UsageError("--max-chars must be a positive number")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        source = replace(source, encoding=f"{source.encoding or 'text'}, {REPAIRED_NOTE}")
     content_type = source.content_type or sniff_content_type(text)
     text, source = _converted(text, source, content_type, name)
     if not text.strip():
