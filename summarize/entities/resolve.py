@@ -36,6 +36,11 @@ def resolve(item: Found, names: Names) -> Resolved:
     """(actor key, kind, mention role) for one mention."""
     if item.kind == "country" or (item.kind == "organisation" and item.key in forms()):
         return item.key, item.kind, item.role
+    if item.role == "acronym" and len(item.tokens[0].text) >= _SHOUTED_MIN:
+        # "TRUMP: When I put it out" in a transcript is a surname shouted, not an acronym.
+        person = _person_of_word(item.tokens[0].text.title(), item, names.persons)
+        if person is not None:
+            return person, "person", "surname"
     if len(item.tokens) == 1 and item.role != "acronym" and item.key not in forms():
         short = _short_form(item, names)
         if short is not None:

@@ -281,3 +281,15 @@ def test_picture_and_wire_credits_are_not_actors(text: str, absent: str) -> None
 )
 def test_credit_words_in_other_roles_still_name_actors(text: str, name: str) -> None:
     assert name in all_surfaces(actors_of(text))
+
+
+def test_a_shouted_surname_joins_its_person_not_an_organisation() -> None:
+    text = (
+        "Donald Trump spoke to the anchor on Monday.\nANCHOR: You tweeted it.\n"
+        "PRESIDENT DONALD TRUMP: When I put it out, you put it out.\nANCHOR: Why?\n"
+        "TRUMP: OK. The NASA budget is fine, and NASA knows it."
+    )
+    actors = actors_of(text)
+    assert "TRUMP" in actors["Donald Trump"].aliases
+    assert "TRUMP" not in actors
+    assert actors["NASA"].kind == "organisation"  # an acronym that names nobody stays one
