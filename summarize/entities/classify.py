@@ -56,6 +56,10 @@ def read_run(run: list[Tok], sentence: list[Tok], text: str, sports: bool) -> li
             i += 1
             continue
         length, (canonical, role) = hit
+        if length == 1 and not chunk and _given_name_first(run, i):
+            chunk.append(run[i])  # "Jordan Henderson" is a person, not Jordan the country
+            i += 1
+            continue
         tokens = run[i : i + length]
         i += length
         if len(chunk) >= 2 and chunk[-1].text == "of" and chunk[-2].text in ORGANISATION_HEADS:
@@ -66,6 +70,23 @@ def read_run(run: list[Tok], sentence: list[Tok], text: str, sports: bool) -> li
         out.append(gazetteer_found(tokens, canonical, role, sentence, text))
     _read_chunk(chunk, out, sports)
     return out
+
+
+_COUNTRIES_THAT_ARE_GIVEN_NAMES = frozenset({"Jordan", "Chad"})
+
+
+def _given_name_first(run: list[Tok], i: int) -> bool:
+    """A country that is also a given name, before a capitalised word that no list knows: a person."""
+    if run[i].text not in _COUNTRIES_THAT_ARE_GIVEN_NAMES or i + 1 >= len(run):
+        return False
+    after = run[i + 1]
+    return (
+        after.text[:1].isupper()
+        and not after.text.isupper()
+        and after.text not in HEAD_WORDS
+        and after.text not in CONNECTORS
+        and gazetteer_at(run, i + 1) is None
+    )
 
 
 def gazetteer_found(tokens: list[Tok], canonical: str, role: str, sentence: list[Tok], text: str) -> Found:

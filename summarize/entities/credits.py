@@ -1,4 +1,4 @@
-"""Picture and wire credits name no actor: "(Wikimedia Commons)", "(AP Photo/Jane Doe)", "(Reuters)".
+"""Picture and wire credits name no actor: "(Wikimedia Commons)", "(AP Photo/Jane Doe)", "(CNN)".
 
 A caption's credit line, or a wire service's dateline, says where a picture or a story came from;
 the article is not about it. A mention is a credit when it stands inside parentheses whose text
@@ -15,6 +15,8 @@ CREDIT_WORDS = frozenset(
         "AFP",
         "Alamy",
         "AP",
+        "BBC",
+        "CNN",
         "Commons",
         "Credit",
         "EPA",
@@ -26,6 +28,7 @@ CREDIT_WORDS = frozenset(
         "Pictures",
         "Reuters",
         "Shutterstock",
+        "UPI",
         "Unsplash",
         "Xinhua",
     }

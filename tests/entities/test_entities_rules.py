@@ -264,6 +264,7 @@ def test_mention_offsets_still_point_at_the_text() -> None:
         ),
         ("Protesters gathered outside parliament (AP Photo/Jane Doe). Police watched.", "Jane Doe"),
         ("LONDON (Reuters) - Shares fell on Monday as the pound slid.", "Reuters"),
+        ("Rome (CNN)Italy is coping with a rise in arrivals. Italy asked for help.", "CNN"),
         ("Rescue crews searched the valley (Getty Images). The rain kept falling.", "Getty Images"),
     ],
 )
@@ -293,3 +294,25 @@ def test_a_shouted_surname_joins_its_person_not_an_organisation() -> None:
     assert "TRUMP" in actors["Donald Trump"].aliases
     assert "TRUMP" not in actors
     assert actors["NASA"].kind == "organisation"  # an acronym that names nobody stays one
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        (
+            "Liverpool vice-captain Jordan Henderson thinks his side can win. Henderson said so.",
+            "Jordan Henderson",
+            None,
+        ),
+        ("Jordan Pelley, 34, said the vote was close. Jordan and Syria talked.", "Jordan Pelley", "Jordan"),
+        ("Chad Johnson caught the ball. Officials in Chad said nothing.", "Chad Johnson", "Chad"),
+    ],
+)
+def test_a_country_that_is_a_given_name_starts_a_persons_name(
+    text: str, person: str, country: str | None
+) -> None:
+    actors = actors_of(text)
+    assert actors[person].kind == "person"
+    if country is not None:
+        assert actors[country].kind == "country"
+    assert "Henderson" not in actors and "Pelley" not in actors
