@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 import stance_cv as cv
-from persent import load_persent, main_person_actors, prepare
+from persent import load_dev_and_test, load_persent, main_person_actors, prepare
 from stance_tried import tried_results
 
 from summarize.document import build_document
@@ -164,10 +164,10 @@ def method_results(found: list, y: np.ndarray, groups: np.ndarray) -> dict[str, 
 
 
 def main() -> None:
-    dev, test = load_persent(), load_persent("fixed_test.csv")
-    if dev is None or test is None:
-        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
+    loaded = load_dev_and_test()
+    if loaded is None:
         return
+    dev, test = loaded
     start = time.process_time()
     prepared = prepare(dev + test)
     one_dev = sum(p.found_as_one for p in prepared[: len(dev)]) / len(dev)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import stance_cv as cv
-from persent import Prepared, load_persent, prepare
+from persent import Prepared, load_dev_and_test, prepare
 from persent_states import MentionStates, mention_states
 from sklearn.model_selection import GroupKFold
 from torch_block import block_module
@@ -168,10 +168,10 @@ def main() -> None:
     from summarize.sentiment.head import load_head
     from summarize.settings import Settings
 
-    dev, test = load_persent(), load_persent("fixed_test.csv")
-    if dev is None or test is None:
-        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
+    loaded = load_dev_and_test()
+    if loaded is None:
         return
+    dev, test = loaded
     torch.set_num_threads(1)
     torch.manual_seed(0)
     start = time.process_time()

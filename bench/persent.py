@@ -59,6 +59,15 @@ def load_persent(name: str = "dev.csv") -> list[PersentArticle] | None:
     return out
 
 
+def load_dev_and_test() -> tuple[list[PersentArticle], list[PersentArticle]] | None:
+    """dev.csv and fixed_test.csv; None, saying why, when persent_dev is not there."""
+    dev, test = load_persent(), load_persent("fixed_test.csv")
+    if dev is None or test is None:
+        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
+        return None
+    return dev, test
+
+
 def person_group(person: str) -> str:
     """The grouping key for cross-validation: the person's surname ("Trump" and "Donald Trump" are one)."""
     return _surname(person) or person.lower()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from persent import PersentArticle, load_persent, main_person_actors
+from persent import PersentArticle, load_dev_and_test, main_person_actors
 
 from summarize.document import Document, build_document
 from summarize.entities import Actor, find_actors
@@ -101,10 +101,10 @@ def _encoder() -> object:
 
 
 def main() -> None:
-    dev, test = load_persent(), load_persent("fixed_test.csv")
-    if dev is None or test is None:
-        print("skipped: no persent_dev data")
+    loaded = load_dev_and_test()
+    if loaded is None:
         return
+    dev, test = loaded
     encoder = _encoder()
     found = 0
     for k, article in enumerate(dev + test):

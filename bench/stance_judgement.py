@@ -318,13 +318,13 @@ def _inner_spearman(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> float:
 
 def main() -> None:
     from actor_stance_persent import SHIPPED, row
-    from persent import load_persent, prepare
+    from persent import load_dev_and_test, prepare
     from persent_framing import load_evidence
 
-    dev, test = load_persent(), load_persent("fixed_test.csv")
-    if dev is None or test is None:
-        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
+    loaded = load_dev_and_test()
+    if loaded is None:
         return
+    dev, test = loaded
     start = time.process_time()
     prepared = prepare(dev + test)
     found = [p for p in prepared if p.sentences]

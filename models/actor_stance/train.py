@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import stance_cv as cv  # noqa: E402
-from persent import load_persent, prepare  # noqa: E402
+from persent import load_dev_and_test, prepare  # noqa: E402
 
 from summarize.sentiment.head import fit_ridge  # noqa: E402
 from summarize.sentiment.stance import StanceHead, save_head  # noqa: E402
@@ -29,10 +29,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    dev, test = load_persent(), load_persent("fixed_test.csv")
-    if dev is None or test is None:
-        print("skipped: no persent_dev data (set SUMMARIZE_EVAL_DIR)")
+    loaded = load_dev_and_test()
+    if loaded is None:
         return
+    dev, test = loaded
     prepared = [p for p in prepare(dev + test) if p.sentences]
     y = np.array([p.article.label for p in prepared], dtype=float)
     groups = cv.groups_of(prepared)
