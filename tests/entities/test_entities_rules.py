@@ -316,3 +316,16 @@ def test_a_country_that_is_a_given_name_starts_a_persons_name(
     if country is not None:
         assert actors[country].kind == "country"
     assert "Henderson" not in actors and "Pelley" not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Writer Aaron Sorkin spoke on Monday. Sorkin said the show was over.", "Aaron Sorkin"),
+        ("Actress Alyssa Milano posted a video. Milano asked for calm.", "Alyssa Milano"),
+    ],
+)
+def test_an_occupation_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    actors = actors_of(text)
+    assert actors[name].kind == "person"
+    assert not any(a.startswith(("Writer", "Actress")) for a in all_surfaces(actors))
