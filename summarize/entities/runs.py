@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 
+from summarize.entities.cues import SPEECH_VERBS
 from summarize.entities.gazetteer import CALENDAR_WORDS, FUNCTION_WORDS, NAME_MONTHS, PERSON_TITLES, words_of
 from summarize.entities.places import gazetteer_at
 from summarize.entities.tokens import Tok, adjacent
@@ -31,9 +32,25 @@ def known_names(sentences: list[list[Tok]]) -> set[str]:
         for tok, nxt in itertools.zip_longest(toks, toks[1:]):
             if not tok.capitalised or tok.headline or tok.text.lower() in FUNCTION_WORDS:
                 continue
-            if not tok.initial or (_opens_name(tok, nxt) and tok.text.lower() not in lowercase):
+            opens = _opens_name(tok, nxt) or _speaker_opener(tok, nxt)
+            if not tok.initial or (opens and tok.text.lower() not in lowercase):
                 known.add(tok.text)
     return known
+
+
+_NOT_SPEAKERS = words_of("Everyone Nobody Someone Anyone Others Sources Both Many Most Some All Each One")
+
+
+def _speaker_opener(tok: Tok, nxt: Tok | None) -> bool:
+    """ "Vadri said ..." opening every sentence that names him: a lone capitalised word before a
+    speech verb is a speaker's name (plurals such as "Officials" and "Witnesses" excepted)."""
+    return (
+        nxt is not None
+        and nxt.text in SPEECH_VERBS
+        and tok.text.isalpha()
+        and not tok.text.endswith("s")
+        and tok.text not in _NOT_SPEAKERS
+    )
 
 
 def _opens_name(tok: Tok, nxt: Tok | None) -> bool:

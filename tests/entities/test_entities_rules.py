@@ -329,3 +329,14 @@ def test_an_occupation_before_a_name_is_not_part_of_it(text: str, name: str) -> 
     actors = actors_of(text)
     assert actors[name].kind == "person"
     assert not any(a.startswith(("Writer", "Actress")) for a in all_surfaces(actors))
+
+
+def test_a_speaker_named_only_at_sentence_starts_is_found() -> None:
+    text = (
+        '"Machines will outperform us," Vadri said on Monday.\n'
+        "Vadri had a similar message last year. Vadri said leaders must act.\n"
+        "Officials said the talk was full. Witnesses said it ran late. Everyone said so."
+    )
+    actors = actors_of(text)
+    assert actors["Vadri"].count == 3
+    assert not {"Officials", "Witnesses", "Everyone"} & set(actors)
