@@ -50,6 +50,7 @@ def _speaker_opener(tok: Tok, nxt: Tok | None) -> bool:
         and tok.text.isalpha()
         and not tok.text.endswith("s")
         and tok.text not in _NOT_SPEAKERS
+        and not (tok.text.isupper() and len(tok.text) <= 2)  # "(R-KY) said": a state, not a speaker
     )
 
 
