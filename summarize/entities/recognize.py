@@ -5,8 +5,9 @@ How it works, one module per step:
    known names split ("Russia-Ukraine"), run-together words repaired ("towardRussia").
 2. runs.py: runs of capitalised tokens (joined by "of"/"for"/"&" and name particles); months and days
    break a name ("On Sept. 16"); a sentence-opening capitalised word counts only if the article also
-   capitalises it elsewhere. classify.py cuts runs at gazetteer names (places.py; the names are data
-   in summarize/data/entities/), unless the run is one organisation's name ("University of Nairobi").
+   capitalises it elsewhere or it is a speaker ("Vadri said"). classify.py cuts runs at gazetteer
+   names (places.py; the names are data in summarize/data/entities/), unless the run is one
+   organisation's name ("University of Nairobi") or a person's ("Jordan Henderson").
 3. classify.py: what remains is a name chunk: an organisation if it ends in an organisation word
    ("Foreign Ministry"), a place if it ends in a place word ("Mill Creek Road"), a person if titled
    ("President X") or it starts with a common given name, else undecided.

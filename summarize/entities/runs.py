@@ -24,7 +24,8 @@ _MAX_GAP = 3  # characters between two tokens of one mention ("St. Mary’s")
 
 def known_names(sentences: list[list[Tok]]) -> set[str]:
     """Capitalised words the article writes capitalised mid-sentence in running text, and the first
-    words of names that open sentences ("Kestrel City won ..." makes "Kestrel had ..." a name)."""
+    words of names that open sentences ("Kestrel City won ..." makes "Kestrel had ..." a name), and lone
+    words that open sentences before a speech verb ("Vadri said ...")."""
     known: set[str] = set()
     lowercase = {t.text for toks in sentences for t in toks if t.text[:1].islower()}
     for toks in sentences:
