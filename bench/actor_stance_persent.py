@@ -175,15 +175,9 @@ def main() -> None:
     strict = sum(
         len(main_person_actors(find_actors(build_document(a.text)), a.person, loose=False)) == 1 for a in dev
     ) / len(dev)
-    found = [p for p in prepared if p.sentences]
-    is_dev = np.array([k < len(dev) for k, p in enumerate(prepared) if p.sentences])
-    y = np.array([p.article.label for p in found], dtype=float)
-    groups = cv.groups_of(found)
-    subsets = {
-        "all": (np.ones(len(y), dtype=bool), groups),
-        "dev": (is_dev, groups[is_dev]),
-        "fixed_test": (~is_dev, groups[~is_dev]),
-    }
+    articles = cv.found_articles(prepared, len(dev))
+    found, y, groups = articles.found, articles.y, articles.groups
+    is_dev, subsets = articles.is_dev, articles.subsets
 
     results_by_name = method_results(found, y, groups)
     rows = [row(name, result, y, subsets) for name, result in results_by_name.items()]

@@ -177,10 +177,8 @@ def main() -> None:
     start = time.process_time()
     epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 2
     prepared = prepare(dev + test)
-    found = [p for p in prepared if p.sentences]
-    is_dev = np.array([k < len(dev) for k, p in enumerate(prepared) if p.sentences])
-    y = np.array([p.article.label for p in found], dtype=float)
-    groups = cv.groups_of(found)
+    articles = cv.found_articles(prepared, len(dev))
+    found, y, groups = articles.found, articles.y, articles.groups
     data = []
     for p in found:
         states = mention_states(p.article)
@@ -214,7 +212,7 @@ def main() -> None:
                 "spearman": round(cv.spearman(result.scores[mask], y[mask]), 4),
                 "macro_f1": round(cv.macro_f1(y[mask], result.labels[mask]), 4),
             }
-            for subset, mask in (("all", np.ones(len(y), bool)), ("dev", is_dev), ("fixed_test", ~is_dev))
+            for subset, (mask, _) in articles.subsets.items()
         }
     results = {
         "epochs": epochs,

@@ -33,6 +33,34 @@ class CvResult:
     bands: list[tuple[float, float]]
 
 
+@dataclass(frozen=True)
+class FoundArticles:
+    """The prepared articles whose main person is found, with what every stance bench scores them by."""
+
+    found: list[Prepared]
+    y: np.ndarray  # the author's stance, -1/0/1
+    groups: np.ndarray  # person_group of each article (the CV's groups)
+    is_dev: np.ndarray  # bool: from dev.csv (else fixed_test.csv)
+
+    @property
+    def subsets(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """ "all", "dev", "fixed_test": (mask over ``found``, the groups under it)."""
+        everything = np.ones(len(self.y), dtype=bool)
+        return {
+            "all": (everything, self.groups),
+            "dev": (self.is_dev, self.groups[self.is_dev]),
+            "fixed_test": (~self.is_dev, self.groups[~self.is_dev]),
+        }
+
+
+def found_articles(prepared: list[Prepared], n_dev: int) -> FoundArticles:
+    """``prepared`` (dev.csv's ``n_dev`` articles first) narrowed to those whose main person is found."""
+    found = [p for p in prepared if p.sentences]
+    is_dev = np.array([k < n_dev for k, p in enumerate(prepared) if p.sentences], dtype=bool)
+    y = np.array([p.article.label for p in found], dtype=float)
+    return FoundArticles(found, y, groups_of(found), is_dev)
+
+
 def design(prepared: list[Prepared], uses: tuple[str, ...]) -> np.ndarray:
     return np.stack([actor_features(uses, p.sentences, p.document_score, p.n_sentences) for p in prepared])
 

@@ -327,15 +327,8 @@ def main() -> None:
     dev, test = loaded
     start = time.process_time()
     prepared = prepare(dev + test)
-    found = [p for p in prepared if p.sentences]
-    is_dev = np.array([k < len(dev) for k, p in enumerate(prepared) if p.sentences])
-    y = np.array([p.article.label for p in found], dtype=float)
-    groups = cv.groups_of(found)
-    subsets = {
-        "all": (np.ones(len(y), dtype=bool), groups),
-        "dev": (is_dev, groups[is_dev]),
-        "fixed_test": (~is_dev, groups[~is_dev]),
-    }
+    articles = cv.found_articles(prepared, len(dev))
+    found, y, groups, subsets = articles.found, articles.y, articles.groups, articles.subsets
     evidence = [load_evidence(p.article.text) for p in found]
     missing = sum(e is None for e in evidence)
     feats, cover = group_features(found, evidence if not missing else [None] * len(found))
@@ -343,7 +336,8 @@ def main() -> None:
     results, choices, paired = compare(cv.design(found, SHIPPED), feats, document, y, groups, subsets)
     rows = [row(name, r, y, subsets) for name, r in results.items()]
     out = {
-        "data": "persent_dev dev.csv + fixed_test.csv, the 1,392 articles where the main person is found",
+        "data": f"persent_dev dev.csv + fixed_test.csv, the {len(found)} articles where the main person "
+        "is found",
         "articles": len(found),
         "framing_evidence_missing": missing,
         "split": "the bench's GroupKFold(5) by person; group, k, penalty and band chosen by inner grouped CV",

@@ -13,8 +13,6 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -33,9 +31,8 @@ def main() -> None:
     if loaded is None:
         return
     dev, test = loaded
-    prepared = [p for p in prepare(dev + test) if p.sentences]
-    y = np.array([p.article.label for p in prepared], dtype=float)
-    groups = cv.groups_of(prepared)
+    articles = cv.found_articles(prepare(dev + test), len(dev))
+    prepared, y, groups = articles.found, articles.y, articles.groups
     x = cv.design(prepared, USES)
     alpha, (lower, upper) = cv.fit_select(x, y, groups)
     coef, intercept, mean, scale = fit_ridge(x, y, alpha)
