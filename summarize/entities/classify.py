@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from summarize.entities.found import Found
 from summarize.entities.gazetteer import (
+    COUNTRY_GIVEN_NAMES,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     HONORIFICS,
@@ -72,12 +73,9 @@ def read_run(run: list[Tok], sentence: list[Tok], text: str, sports: bool) -> li
     return out
 
 
-_COUNTRIES_THAT_ARE_GIVEN_NAMES = frozenset({"Jordan", "Chad"})
-
-
 def _given_name_first(run: list[Tok], i: int) -> bool:
     """A country that is also a given name, before a capitalised word that no list knows: a person."""
-    if run[i].text not in _COUNTRIES_THAT_ARE_GIVEN_NAMES or i + 1 >= len(run):
+    if run[i].text not in COUNTRY_GIVEN_NAMES or i + 1 >= len(run):
         return False
     after = run[i + 1]
     return (

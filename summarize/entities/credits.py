@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from summarize.entities.cues import SPEECH_VERBS
+from summarize.entities.gazetteer import words_of
+
 CREDIT_WORDS = frozenset(
     {
         "AFP",
@@ -36,7 +39,8 @@ CREDIT_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 _REACH = 80  # characters a credit's parenthesis may span around the mention
 _NAME_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s*$")
-_SPEECH = frozenset({"said", "says", "reported", "reports", "told", "according"})
+# "(Reuters reported)", "(CNN told ...)": attributed speech naming its source, not a credit line.
+_SPEECH = SPEECH_VERBS | words_of("reported reports according")
 
 
 def is_credit(text: str, start: int, end: int) -> bool:

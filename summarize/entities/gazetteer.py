@@ -78,6 +78,7 @@ SPORTS_CLUB_HEADS: frozenset[str] = _WORDS["sports_club_heads"]
 SPORTS_WORDS: frozenset[str] = _WORDS["sports_words"]
 ORGANISATION_NOUNS: frozenset[str] = _WORDS["organisation_nouns"]
 PERSON_NOUNS: frozenset[str] = _WORDS["person_nouns"]
+COUNTRY_GIVEN_NAMES: frozenset[str] = _WORDS["country_given_names"]
 PLACE_NOUNS: frozenset[str] = _WORDS["place_nouns"]
 LOCATIVE_WORDS: frozenset[str] = _WORDS["locative_words"]
 _COUNTRY_NAMES = frozenset(p.name for p in COUNTRIES)
