@@ -34,10 +34,10 @@ def framing_evidence(text: str) -> dict[str, Any]:
     from summarize.context import Context
     from summarize.document import build_document
     from summarize.framing.analysis import (
-        _head_scores,
-        _with_head_scores,
         calibrated_sentences,
         choose_lexicon,
+        head_scores,
+        with_head_scores,
     )
     from summarize.framing.detect import detect_spans
     from summarize.framing.lexicon import load_builtin_lexicon
@@ -49,10 +49,10 @@ def framing_evidence(text: str) -> dict[str, Any]:
         ctx.put_embeddings(doc, np.load(cached))
     raw = detect_spans(doc, load_builtin_lexicon(), context_rules=False)
     spans = detect_spans(doc, choose_lexicon(ctx.settings.framing), raw.quotes).spans
-    scores = _head_scores(doc, ctx, raw.spans)
+    scores = head_scores(doc, ctx, raw.spans)
     if scores is None:
         return {"calibrated": [], "babe": [], "words": {}, "candidates": []}
-    shown, judged = _with_head_scores(doc, spans, scores, raw.quotes)
+    shown, judged = with_head_scores(doc, spans, scores, raw.quotes)
     shown_at = {(s.start, s.end) for s in shown}
     return {
         "calibrated": [round(p, 5) for p in calibrated_sentences(doc, judged, scores)],

@@ -83,9 +83,9 @@ def run(doc: Document, ctx: Context) -> FramingSection:
     raw = detect_spans(doc, load_builtin_lexicon(), context_rules=False)
     quotes = raw.quotes
     spans = detect_spans(doc, lexicon, quotes).spans
-    scores = _head_scores(doc, ctx, raw.spans)
+    scores = head_scores(doc, ctx, raw.spans)
     if scores is not None:
-        spans, judged = _with_head_scores(doc, spans, scores, quotes)
+        spans, judged = with_head_scores(doc, spans, scores, quotes)
         sentence_probability = calibrated_sentences(doc, judged, scores)
         threshold = scores.heads.calibration.threshold
         scorer, calibration = "heads", "basil"
@@ -117,7 +117,9 @@ def run(doc: Document, ctx: Context) -> FramingSection:
     )
 
 
-def _head_scores(doc: Document, ctx: Context, builtin: list[FramingSpan]) -> HeadScores | None:
+def head_scores(doc: Document, ctx: Context, builtin: list[FramingSpan]) -> HeadScores | None:
+    """The trained heads' scores of ``doc`` (``builtin``: the built-in matches before the context
+    rules), or None with a warning when the heads cannot be loaded (lexicon-only fallback)."""
     if not doc.sentences:
         return None
     from summarize.framing.heads import heads_dir, load_framing_heads
@@ -219,7 +221,7 @@ def _token_ids(doc: Document, starts: list[int], start: int, end: int) -> list[i
     return ids
 
 
-def _with_head_scores(
+def with_head_scores(
     doc: Document, spans: list[FramingSpan], scores: HeadScores, quotes: list[Quote]
 ) -> tuple[list[FramingSpan], list[tuple[FramingSpan, float]]]:
     """Devices unchanged; the loaded layer: the candidates ``select_loaded`` finds, kept or not by
