@@ -106,13 +106,23 @@ def interval(
     if len(v) == 0 or w.sum() <= 0:
         return Interval(0.0, 0.0, 0.0)
     point = float(v.sum() / w.sum() * scale)
-    rng = np.random.default_rng(_SEED)
-    picks = rng.integers(0, len(v), size=(BOOTSTRAP_ROUNDS, len(v)))
-    totals = w[picks].sum(axis=1)
-    drawn = (rng.random(picks.shape) < v[picks]).astype(np.float64) if draw_marks else v[picks]
-    ratios = np.where(totals > 0, drawn.sum(axis=1) / np.maximum(totals, 1e-12), 0.0) * scale
-    low, high = np.quantile(ratios, [0.025, 0.975])
+    low, high = np.quantile(bootstrap_ratios(v, w, scale, draw_marks), [0.025, 0.975])
     return Interval(round(point, digits), round(float(low), digits), round(float(high), digits))
+
+
+def bootstrap_ratios(
+    values: np.ndarray, weights: np.ndarray, scale: float, draw_marks: bool, seed: int = _SEED
+) -> np.ndarray:
+    """The ``BOOTSTRAP_ROUNDS`` resampled ratios behind ``interval`` (its ``draw_marks`` too); a
+    bench tests differences between two articles on them (``bench/framing_compare_verdict.py``)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(values), size=(BOOTSTRAP_ROUNDS, len(values)))
+    totals = weights[picks].sum(axis=1)
+    drawn = (rng.random(picks.shape) < values[picks]).astype(np.float64) if draw_marks else values[picks]
+    ratios: np.ndarray = np.where(totals > 0, drawn.sum(axis=1) / np.maximum(totals, 1e-12), 0.0) * scale
+    return ratios
 
 
 def share_interval(decisions: Sequence[bool]) -> Interval:
