@@ -1,6 +1,14 @@
 """Direction tried for the actor stance head: a small instruction LM (SmolLM2-135M-Instruct).
 
-RESULT_PLACEHOLDER
+Result (1,398 articles; Spearman / macro-F1 over all, on dev, on fixed_test): the shipped head,
+reproduced in the same run, 0.315 / 0.445, 0.375 / 0.496, 0.245 / 0.395; + zero-shot 0.311 / 0.426,
+0.368 / 0.480, 0.243 / 0.367; + hidden projection 0.325 / 0.436, 0.395 / 0.470, 0.240 / 0.395; + both
+0.328 / 0.429, 0.391 / 0.480, 0.249 / 0.380; the zero-shot score alone 0.141 / 0.384 (P(positive)
+exceeds P(negative) in every article: only the margin moves); the projection alone 0.243 / 0.419.
+No paired interval over people is above zero on all or dev (the best: + both, Spearman +0.013
+[-0.00, 0.04] all, + projection +0.020 [-0.01, 0.05] dev), and every arm lowers macro-F1 (-0.009 to
+-0.019 all). Not shipped: no clear gain, for 0.50 CPU s of LM per article (the whole batch
+analysis of an article costs about 0.19 CPU s today, bench/results/batch_cpu_explanations.md).
 
 Features, per PerSenT article whose main person is found (``stance_cv.found_articles``), from one
 forward pass of the LM (float32, one CPU thread, no sampling) over a chat-formatted prompt: the
@@ -8,7 +16,7 @@ article's first ``CONTEXT_TOKENS`` LM tokens (headline + opening), then "How doe
 article portray <person>? Answer with one word: positive, neutral or negative.", then the assistant
 turn opened with "The writer's portrayal of <person> is" (without it the model starts "The ..." and
 the answer words get about 1% of the next-token mass; with it about 70%; chosen on that mass over 10
-dev articles, no label read):
+dev articles, no label read; 58% on average over all articles, reported):
 
 - **zero-shot verbalizer**: the log-probabilities of " positive", " neutral", " negative" as the next
   token (each is one token), and the score P(positive) - P(negative) with the three renormalised;
@@ -18,10 +26,11 @@ dev articles, no label read):
   more column by ``stance_tried.cross_validate_stacked``, so no held-out person reaches it.
 
 Why 192 tokens: news sets its frame in the headline and the first paragraphs (the shipped head
-weights the first mentions most for the same reason), and the person is introduced there; 192 tokens
-keep the prompt near 260 tokens, about half a CPU second per article on one thread for a 135M
-model, and short enough for a model this small to keep the question in view. The share of contexts
-that hold the person's surname is reported.
+weights the first mentions most for the same reason), and the person is introduced there (the
+surname is in the context in 98.9% of articles, reported). 192 tokens are about half the median
+article (376 LM tokens; 9% of articles fit whole) and keep the prompt at about 255 tokens (128-269),
+half a CPU second per article on one thread for a 135M model, short enough for a model this small to
+keep the question in view. The length was set before any run, not tuned.
 
 Arms, each added to the shipped head's features (score + VADER + roles + position) under the bench's
 nested GroupKFold(5) by person (``stance_cv``; penalty and neutral band chosen by inner grouped CV on
