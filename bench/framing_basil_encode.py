@@ -44,12 +44,15 @@ def main(argv: list[str]) -> int:
         return 0
     snapshot = "--snapshot-today" in argv
     articles = read_basil(folder)
-    ctx = Context(settings=Settings(analyses=("framing",), count_model_tokens=False))
+    settings = Settings(analyses=("framing",), count_model_tokens=False)
     sentence_rows, word_rows, predictions = [], [], {}
     article_of_sentence, article_of_word, sentence_bounds, word_bounds, word_sentence = [], [], [], [], []
     started = time.process_time()
     for k, article in enumerate(articles):
         doc = build_document(article.text)
+        # A Context per article keeps one article's embeddings at a time (the encoder itself
+        # is loaded once per process by load_encoder).
+        ctx = Context(settings=settings)
         embeddings = ctx.sentence_embeddings(doc, "framing")
         pieces = ctx.token_pieces(doc, "framing", LAYERS)
         sentence_rows.append(np.asarray(embeddings, dtype=np.float32))
@@ -74,7 +77,6 @@ def main(argv: list[str]) -> int:
                 "sentence_threshold": section.threshold,
                 "words": len(doc.words),
             }
-        ctx.forget(doc)
         if k % 25 == 0:
             print(f"{k}/{len(articles)} {time.process_time() - started:.0f}s cpu", flush=True)
     CACHE.parent.mkdir(parents=True, exist_ok=True)
