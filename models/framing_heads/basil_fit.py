@@ -34,7 +34,7 @@ from summarize.document import Document, build_document  # noqa: E402
 from summarize.framing.detect import detect_spans, simple_spans  # noqa: E402
 from summarize.framing.features import sentence_lexicon_features, word_lexicon_features  # noqa: E402
 from summarize.framing.heads import LinearHead  # noqa: E402
-from summarize.framing.layers import word_can_be_loaded  # noqa: E402
+from summarize.framing.layers import loadable_tokens  # noqa: E402
 from summarize.framing.lexicon import load_builtin_lexicon  # noqa: E402
 from summarize.framing.quotes import Quote  # noqa: E402
 from summarize.framing.section import FramingSpan  # noqa: E402
@@ -118,7 +118,8 @@ def build_basil_data(articles: list[BasilArticle], cache: Path = BASIL_CACHE) ->
         bounds = [(doc.tokens[i].start, doc.tokens[i].end) for i in tokens]
         word_lex.append(word_lexicon_features(bounds, raw_simple))
         gold_w += [any(g.start < e and s < g.end for g in article.lexical) for s, e in bounds]
-        elig += [word_can_be_loaded(doc, i) for i in tokens]
+        loadable = loadable_tokens(doc)
+        elig += [i in loadable for i in tokens]
         sent_lex.append(sentence_lexicon_features(doc, raw_simple))
         for sentence in doc.sentences:
             sent_gold.append(any(g.start < sentence.end and sentence.start < g.end for g in article.lexical))

@@ -156,7 +156,7 @@ def select_loaded(
     """The loaded-language candidates: lexicon spans (the weaker built-in ones only when the word
     head confirms them in context: ``is_gated``), and words the head flags (probability at least
     ``threshold``) that no lexicon explains. ``probability``: token index -> word head
-    probability, for the words that can be loaded at all (``layers.word_can_be_loaded``).
+    probability, for the words that can be loaded at all (``layers.loadable_tokens``).
     Each keeps the head's best probability in ``score``.
     """
     starts = [t.start for t in doc.tokens]

@@ -357,9 +357,13 @@ MONTHS_DAYS = frozenset(
 )
 
 
+def _bare(word: str) -> str:
+    return word.strip("'’\"“”")
+
+
 def can_be_loaded(word: str, sentence_first: bool) -> bool:
     """Never function words, titles, names, numbers or dates: they carry no stance themselves."""
-    text = word.strip("'’\"“”")
+    text = _bare(word)
     lower = text.lower()
     if len(lower) < 3 or not any(c.isalpha() for c in text) or any(c.isdigit() for c in text):
         return False
@@ -369,10 +373,40 @@ def can_be_loaded(word: str, sentence_first: bool) -> bool:
     return not (text[0].isupper() and (not sentence_first or text.isupper()))
 
 
-def word_can_be_loaded(doc: Document, token_index: int) -> bool:
+def _opens_sentence(doc: Document, token_index: int) -> bool:
+    """First word of its sentence, or of a quotation, parenthesis or clause after a dash or colon."""
     token: Token = doc.tokens[token_index]
-    if not token.is_word:
-        return False
     previous = doc.tokens[token_index - 1] if token_index > 0 else None
-    first = previous is None or previous.sentence != token.sentence or previous.text in "\"“‘'(—–-:"
-    return can_be_loaded(token.text, first)
+    return previous is None or previous.sentence != token.sentence or previous.text in "\"“‘'(—–-:"
+
+
+def capitalised_names(doc: Document) -> frozenset[str]:
+    """Lower-cased words the article capitalises inside sentences and never writes in lowercase:
+    names, also where one opens a sentence ("Cardiora has not said ...")."""
+    capitalised: set[str] = set()
+    lowercase: set[str] = set()
+    for index, token in enumerate(doc.tokens):
+        text = _bare(token.text)
+        if not token.is_word or not text:
+            continue
+        if text[0].islower():
+            lowercase.add(text.lower())
+        elif text[0].isupper() and not _opens_sentence(doc, index):
+            capitalised.add(text.lower())
+    return frozenset(capitalised - lowercase)
+
+
+def loadable_tokens(doc: Document) -> frozenset[int]:
+    """Indices of the document's words that can be loaded at all (``can_be_loaded``); a word
+    opening a sentence counts as a name when the article writes it as one elsewhere."""
+    names = capitalised_names(doc)
+    loadable = set()
+    for index, token in enumerate(doc.tokens):
+        if not token.is_word:
+            continue
+        first = _opens_sentence(doc, index)
+        if first and _bare(token.text).lower() in names:
+            continue
+        if can_be_loaded(token.text, first):
+            loadable.add(index)
+    return frozenset(loadable)

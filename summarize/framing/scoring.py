@@ -71,7 +71,7 @@ def score_with_heads(
 ) -> HeadScores:
     import numpy as np
 
-    from summarize.framing.layers import word_can_be_loaded
+    from summarize.framing.layers import loadable_tokens
 
     sentence_head, word_head = heads.sentence, heads.word
     # Sentence embeddings first: the Context computes the word head's token vectors in the
@@ -80,11 +80,12 @@ def score_with_heads(
     pieces = ctx.token_pieces(doc, "framing", tuple(word_head.layers))
     token_ids, rows = word_features_for_document(doc, pieces, builtin_spans)
     loaded_probability: dict[int, float] = {}
+    loadable = loadable_tokens(doc)
     summaries = []
     for ids, features in zip(token_ids, rows, strict=True):
         probs = word_head.probabilities(features) if len(ids) else np.zeros(0, dtype=np.float32)
         summaries.append(word_summary(probs))
-        eligible = [k for k, i in enumerate(ids) if word_can_be_loaded(doc, i)]
+        eligible = [k for k, i in enumerate(ids) if i in loadable]
         if eligible:
             loaded = heads.loaded_word.probabilities(features[eligible])
             loaded_probability.update((ids[k], float(p)) for k, p in zip(eligible, loaded, strict=True))

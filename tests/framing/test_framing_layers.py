@@ -7,7 +7,7 @@ import pytest
 from summarize.document import build_document
 from summarize.framing.calibration import calibration_features, differs_beyond_noise, interval
 from summarize.framing.detect import detect_spans
-from summarize.framing.layers import can_be_loaded, layer_of, word_can_be_loaded
+from summarize.framing.layers import can_be_loaded, layer_of, loadable_tokens
 from summarize.framing.lexicon import load_builtin_lexicon
 from summarize.framing.section import Interval
 
@@ -74,7 +74,8 @@ def test_which_words_can_be_loaded(word: str, first: bool, expected: bool) -> No
 
 def test_word_can_be_loaded_reads_sentence_position() -> None:
     doc = build_document("Critics slammed Smith. Radical plans followed.")
-    verdicts = {t.text: word_can_be_loaded(doc, i) for i, t in enumerate(doc.tokens) if t.is_word}
+    loadable = loadable_tokens(doc)
+    verdicts = {t.text: i in loadable for i, t in enumerate(doc.tokens) if t.is_word}
     assert verdicts == {
         "Critics": True,
         "slammed": True,
@@ -83,6 +84,21 @@ def test_word_can_be_loaded_reads_sentence_position() -> None:
         "plans": True,
         "followed": True,
     }
+
+
+def test_a_name_opening_a_sentence_cannot_be_loaded() -> None:
+    # "Cardiora" opens a sentence, but the article writes it capitalised mid-sentence and never in
+    # lowercase: a name. "Shocking" opens one too, and the article writes "shocking" as a word.
+    doc = build_document(
+        "The drug was developed by Cardiora Therapeutics. Cardiora has not said what it would "
+        "charge. Shocking prices followed. Critics called the prices shocking."
+    )
+    loadable = loadable_tokens(doc)
+    verdicts = {(t.text, t.sentence): i in loadable for i, t in enumerate(doc.tokens) if t.is_word}
+    assert verdicts[("Cardiora", 0)] is False
+    assert verdicts[("Cardiora", 1)] is False
+    assert verdicts[("Shocking", 2)] is True
+    assert verdicts[("shocking", 3)] is True
 
 
 def test_calibration_features_are_finite_at_the_extremes() -> None:
@@ -180,12 +196,11 @@ def test_html_shows_the_two_layers_apart() -> None:
 
 def test_loaded_layer_selection_reads_the_word_head_in_context() -> None:
     from summarize.framing.analysis import select_loaded
-    from summarize.framing.layers import word_can_be_loaded
 
     text = "The regime made a huge profit. Huge crowds came. The very idea slammed shut. It may rain."
     doc = build_document(text)
     detection = detect_spans(doc, load_builtin_lexicon())
-    eligible = [i for i, t in enumerate(doc.tokens) if t.is_word and word_can_be_loaded(doc, i)]
+    eligible = sorted(loadable_tokens(doc))
     index = {doc.tokens[i].text: i for i in eligible}
     probability = {i: 0.1 for i in eligible}
     probability[index["Huge"]] = 0.99  # the head confirms the second "huge" only
@@ -205,7 +220,6 @@ def test_span_head_reads_context_and_decides_with_confidence() -> None:
 
     from summarize.framing.analysis import select_loaded
     from summarize.framing.heads import LinearHead
-    from summarize.framing.layers import word_can_be_loaded
     from summarize.framing.span_head import SPAN_FEATURES, judge_candidates, shown_spans, span_features
 
     text = (
@@ -215,7 +229,7 @@ def test_span_head_reads_context_and_decides_with_confidence() -> None:
     sentence_probability = [0.2, 0.9, 0.1, 0.3]
     doc = build_document(text)
     detection = detect_spans(doc, load_builtin_lexicon())
-    eligible = [i for i, t in enumerate(doc.tokens) if t.is_word and word_can_be_loaded(doc, i)]
+    eligible = sorted(loadable_tokens(doc))
     probability = {i: 0.2 for i in eligible}
     probability[next(i for i in eligible if doc.tokens[i].text == "praised")] = 0.99
     candidates = select_loaded(doc, detection.spans, probability, 0.95, 0.0, detection.quotes)
