@@ -259,6 +259,20 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
+def rows_table(rows: list[dict]) -> list[str]:
+    """The Markdown table of the stance benches: each method's Spearman and macro-F1 on all, dev
+    and fixed_test, with their intervals."""
+    lines = [
+        "| method | Spearman, all | macro-F1, all | Spearman, dev | macro-F1, dev | Spearman, fixed_test "
+        "| macro-F1, fixed_test |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        cells = [_cell(r[s], k) for s in ("all", "dev", "fixed_test") for k in ("spearman", "macro_f1")]
+        lines.append(f"| {r['method']} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def _cell(figures: dict, key: str) -> str:
     if figures[key] is None:
         return "n/a"
@@ -281,13 +295,8 @@ def markdown(results: dict) -> str:
         "",
         f"Split: {results['split']}. Shipped head: {results['shipped']}.",
         "",
-        "| method | Spearman, all | macro-F1, all | Spearman, dev | macro-F1, dev | Spearman, fixed_test "
-        "| macro-F1, fixed_test |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        *rows_table(results["rows"]),
     ]
-    for r in results["rows"]:
-        cells = [_cell(r[s], k) for s in ("all", "dev", "fixed_test") for k in ("spearman", "macro_f1")]
-        lines.append(f"| {r['method']} | " + " | ".join(cells) + " |")
     lines += ["", "Shipped head minus the document score (same articles, paired intervals over people):", ""]
     for subset, gain in results["shipped_minus_document"].items():
         lines.append(f"- {subset}: Spearman {_cell(gain, 'spearman')}, macro-F1 {_cell(gain, 'macro_f1')}")

@@ -398,20 +398,15 @@ def compare(
 
 
 def markdown(results: dict[str, Any]) -> str:
-    from actor_stance_persent import _cell
+    from actor_stance_persent import _cell, rows_table
 
     lines = [
         "# Writer's judgement of the person (stance head direction; PerSenT, cross-validated by person)",
         "",
         f"Data: {results['data']} ({results['articles']}). Split: {results['split']}.",
         "",
-        "| method | Spearman, all | macro-F1, all | Spearman, dev | macro-F1, dev | Spearman, fixed_test "
-        "| macro-F1, fixed_test |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        *rows_table(results["rows"]),
     ]
-    for r in results["rows"]:
-        cells = [_cell(r[s], k) for s in ("all", "dev", "fixed_test") for k in ("spearman", "macro_f1")]
-        lines.append(f"| {r['method']} | " + " | ".join(cells) + " |")
     lines += ["", f"What the cues find (shares of mention sentences): {json.dumps(results['coverage'])}"]
     lines += ["", "Choices per outer fold (inner CV):", ""]
     lines += [f"- {name}: {', '.join(c)}" for name, c in results["choices_per_fold"].items()]

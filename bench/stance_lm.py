@@ -274,7 +274,7 @@ def main() -> None:
 
 
 def markdown(results: dict[str, Any]) -> str:
-    from actor_stance_persent import _cell
+    from actor_stance_persent import _cell, rows_table
 
     cost = results["lm_cpu_seconds_per_article"]
     lines = [
@@ -293,13 +293,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"LM cost per article: {cost['mean']:.3f} CPU s mean, {cost['median']:.3f} median, "
         f"{cost['p90']:.3f} p90 (one forward pass, tokenising included).",
         "",
-        "| method | Spearman, all | macro-F1, all | Spearman, dev | macro-F1, dev | Spearman, fixed_test "
-        "| macro-F1, fixed_test |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        *rows_table(results["rows"]),
     ]
-    for r in results["rows"]:
-        cells = [_cell(r[s], k) for s in ("all", "dev", "fixed_test") for k in ("spearman", "macro_f1")]
-        lines.append(f"| {r['method']} | " + " | ".join(cells) + " |")
     lines += ["", "Minus the shipped head (same articles; paired 95% intervals over people):", ""]
     for name, gains in results["minus_shipped"].items():
         gain_cells = "; ".join(
