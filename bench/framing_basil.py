@@ -577,6 +577,12 @@ TARGETS = {
 }
 
 
+def target_text(key: str) -> str:
+    """The issue's target for a figure as a table cell ("<= 6.0", ">= 0.12"), or empty."""
+    op, bound = TARGETS.get(key, ("", ""))
+    return f"{op} {bound}" if op else ""
+
+
 def _fmt(cell: object) -> str:
     if not isinstance(cell, dict):
         return "–"
@@ -598,11 +604,8 @@ def markdown(r: dict) -> str:
         "|---|---|" + "---|" * len(names),
     ]
     for key in [*TARGETS, "word_precision", "word_recall", "flag_accuracy", "pair_order"]:
-        op, bound = TARGETS.get(key, ("", ""))
-        target = f"{op} {bound}" if op else ""
-        out.append(
-            f"| {key} | {target} | " + " | ".join(_fmt(r["methods"][n].get(key)) for n in names) + " |"
-        )
+        cells = " | ".join(_fmt(r["methods"][n].get(key)) for n in names)
+        out.append(f"| {key} | {target_text(key)} | {cells} |")
     ours = r["methods"][names[0]]
     met = []
     for key, (op, bound) in TARGETS.items():

@@ -401,9 +401,8 @@ def markdown(r: dict[str, Any]) -> str:
         "|---|---|" + "---|" * len(names),
     ]
     for key in KEYS:
-        op, bound = fb.TARGETS.get(key, ("", ""))
         cells = " | ".join(fb._fmt(r["methods"][n].get(key)) for n in names)
-        out.append(f"| {key} | {f'{op} {bound}' if op else ''} | {cells} |")
+        out.append(f"| {key} | {fb.target_text(key)} | {cells} |")
     out += [
         "",
         "Paired differences (same event draws for both arms):",

@@ -804,8 +804,7 @@ def markdown(r: dict[str, Any]) -> str:
     ]
     diff = r["difference_tuned_minus_frozen"]
     for key in keys:
-        op, bound = fb.TARGETS.get(key, ("", ""))
-        target = f"{op} {bound}" if op else ""
+        target = fb.target_text(key)
         cells = " | ".join(fb._fmt(r["methods"][n].get(key)) for n in names)
         out.append(f"| {key} | {target} | {cells} | {fb._fmt(diff.get(key))} |")
     control_path = RESULTS / "framing_tuned_block_control.json"

@@ -705,8 +705,7 @@ def markdown(r: dict[str, Any]) -> str:
         "|---|---|" + "---|" * (len(names) + len(diffs)),
     ]
     for key in keys:
-        op, bound = fb.TARGETS.get(key, ("", ""))
-        target = f"{op} {bound}" if op else ""
+        target = fb.target_text(key)
         cells = " | ".join(fb._fmt(r["methods"][n].get(key)) for n in names)
         dcells = " | ".join(fb._fmt(d.get(key)) for d in diffs.values())
         out.append(f"| {key} | {target} | {cells} | {dcells} |")
