@@ -45,6 +45,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "models" / "framing_heads"))
 
 from basil import basil_folder, read_basil  # noqa: E402
+from density_ceiling import density_ceiling  # noqa: E402
 from evaldata import eval_dir  # noqa: E402
 
 if TYPE_CHECKING:
@@ -547,6 +548,9 @@ def main() -> int:
         },
         "auc_by_sentence_length": bands,
         "density_interval_coverage": interval_coverage(data, sentence_p),
+        "density_spearman_ceiling": density_ceiling(
+            spans_table["gold"], spans_table["words"], data.article_event, rounds=ROUNDS
+        ),
         "mpqa": MPQA_ABSENT if mpqa is None else "present",
         "chosen_per_fold": chosen,
         "babe_no_regression": {
@@ -591,6 +595,15 @@ def _fmt(cell: object) -> str:
     return f"{cell['value']:.3f}"
 
 
+def ceiling_text(c: dict) -> str:
+    return (
+        "Density Spearman ceiling (bench/density_ceiling.py): a predictor that knew each article's "
+        f"underlying rate exactly would reach {_fmt(c)} against the experts' density, whose counts "
+        f"are few (gamma-Poisson fit: {c['spans_per_1000_words']:.2f} spans per 1,000 words, "
+        f"gamma shape {c['gamma_shape']:.2f}; interval: the model refitted on events drawn with replacement)"
+    )
+
+
 def markdown(r: dict) -> str:
     names = list(r["methods"])
     out = [
@@ -633,6 +646,8 @@ def markdown(r: dict) -> str:
             f"{k}: {v['coverage']:.0%} (median width {v['median_width']:.1f})"
             for k, v in r["density_interval_coverage"].items()
         ),
+        "",
+        ceiling_text(r["density_spearman_ceiling"]),
         "",
         "Sentence AUC within sentence-length bands (95% interval, bootstrap over events):",
         "",
