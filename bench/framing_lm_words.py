@@ -17,43 +17,71 @@ calibrator), all in one run on the same outer folds and seeds as bench/framing_w
   words). The layer is chosen per outer fold on its 3 grouped inner folds: the best pooled
   out-of-fold word average precision of the training events;
 - surprisal in the word head: the word's surprisal (nats) and its mean per sub-token appended;
-- recall-targeted operating point, for shipped and for the LM arm: the same heads and held-out
-  span probabilities, but the span threshold chosen on the training part's grouped out-of-fold
+- LM + priors (span head): the LM arm's word scores (same layer, same heads), the span head also
+  reading bench/framing_word_priors.py's span prior columns (the span's strongest out-of-fold
+  word-type prior, its log count, VADER strength, in VADER). The priors are those
+  ``framing_word_priors.word_scores`` builds for the outer fold: the training part's words counted
+  out of fold by grouped thirds of its events, the held-out words from all of the training part's
+  and BABE's counts; a held-out event's labels never enter a count. Do the two small ranking gains
+  (LM states in the word head; priors in the span head) add up to the span targets?
+- recall-targeted operating point, for shipped, the LM arm and LM + priors: the same heads and
+  held-out span probabilities, but the span threshold chosen on the training part's grouped out-of-fold
   span probabilities as the highest span precision among thresholds whose inner span recall is at
   least 0.40 (no cap on spans per article), instead of the shipped rule (recall >= 0.42 with at
   most 6 spans per article, else F1). It asks whether both span targets can be met honestly.
 
 Figures: every issue-14 figure with 95% intervals from a bootstrap over events (1,000 rounds), the
-paired bootstrap of each arm minus shipped (the same events drawn for both), held-out word average
+paired bootstrap of each arm minus shipped (recall-targeted arms: minus shipped recall-targeted;
+LM + priors also minus the LM arm; the same events drawn for both), held-out word average
 precision (per fold too), and the oracle span precision at span recall >= 0.40 (a ranking figure,
 not a decision). BABE no-regression of the loaded-word head with LM states: 5-fold CV on BABE's
 eligible words as ``framing_basil.babe_check`` (all BASIL words added to each fit; the layer the
 outer folds chose most often; PCA fitted on each fit's words). Cost: the LM's CPU seconds per
 BASIL article against the shipped ``summarize framing`` analysis's on the same articles.
 
-Result (bench/results/framing_lm_words.md, MiniLM encoded with the torch runtime, on which the
-shipped arm reproduces bench/framing_basil.py's 0.112 / 0.325 / 0.140 exactly): the LM states rank
-words better, beyond noise (held-out word AP 0.107 against 0.088, paired +0.019 [0.009, 0.032],
-better in every fold), and sentences too (AUC 0.812 against 0.789, +0.022 [0.011, 0.034]), but at
-the shipped operating point not beyond noise on the issue's targets: span precision 0.126 against
-0.112 (+0.014 [-0.002, 0.032]) at recall 0.329 against 0.325, word F1 0.158 against 0.140 (+0.017
-[-0.002, 0.037]), density Spearman 0.431 against 0.443. At the recall-targeted operating point the
-LM arm reaches recall 0.414 at precision 0.113 with 6.9 spans per article (shipped: 0.098 at 0.414,
-7.4; paired precision +0.015 [0.005, 0.026]): recall met, precision and spans per article not; an
-oracle threshold gives 0.117 at recall 0.40. Surprisal: word AP +0.001 [-0.002, 0.004]. The LM
-costs 3.3 CPU s per article, 7-11x the shipped framing's 0.31-0.45 s (measured in two runs: 0.31
-in this file's, 0.45 after a full cross-validation in the same process). Not shipped.
-Robustness (``--runtime numpy``, bench/results/framing_lm_words_numpy.md): on the numpy runtime's
-MiniLM word vectors (about 1% from torch's: mean absolute difference 0.003, mean size 0.32), the
-shipped arm gives 0.117 / 0.321 / 0.146, the LM arm 0.127 / 0.341 / 0.160, recall-targeted LM 0.113
-at recall 0.373; word AP 0.088 and 0.107 again. The operating point, not the ranking, moves by
-this much: the surprisal arm's span precision +0.014 [0.004, 0.025] on the torch encoding is
-+0.000 [-0.011, 0.014] there.
+Result (rerun after commit cdbb250, whose names rule changed which words the loaded-word head
+judges: the figures recorded before it, held-out word AP 0.107 against 0.088, +0.019 [0.009,
+0.032], and the LM arm's 0.126 / 0.329 / 0.158, are superseded). bench/results/
+framing_lm_words_numpy.md, the numpy runtime's MiniLM states (what the tool computes), on which the
+shipped arm reproduces bench/framing_basil.py's 0.117 / 0.301 / 4.5 spans / word F1 0.140 /
+density Spearman 0.411 exactly:
+
+- LM states in the word head: sentence AUC 0.813 against 0.789 (+0.024 [0.012, 0.035]); held-out
+  word AP 0.098 against 0.088, now within noise (+0.009 [-0.004, 0.026], no better in folds 2 and
+  4); at the shipped operating point 0.119 / 0.333 / 4.9 spans, word F1 0.148, no paired interval
+  on precision, recall or word F1 clear of zero.
+- LM + priors (span head), shipped operating point: span precision 0.134 [0.102, 0.169], recall
+  0.341 [0.280, 0.404], 4.5 spans per article, word F1 0.161 [0.125, 0.196], density Spearman 0.388
+  [0.224, 0.528]; paired with shipped: precision +0.017 [0.001, 0.036], recall +0.040 [0.004,
+  0.083], word F1 +0.021 [0.002, 0.042], density -0.024 [-0.069, 0.023]. Precision and word F1 meet
+  their targets in the point estimate, recall does not.
+- Recall-targeted: shipped 0.100 / 0.430 / 7.5 spans; LM 0.122 [0.099, 0.147] / 0.426 [0.367,
+  0.485] / 6.2 [5.3, 7.1] spans; LM + priors 0.122 [0.095, 0.151] / 0.373 [0.310, 0.434] / 5.5
+  spans (its inner folds reach recall 0.40, the held-out events do not).
+- Ranking ceiling (the best precision at recall >= 0.40 over every threshold on the held-out
+  probabilities): shipped 0.103 (6.8 spans per article), LM 0.127 at recall 0.406 (5.7 spans),
+  LM + priors 0.121 at 0.430 (6.4 spans). The priors add nothing to the LM arm's ranking (paired:
+  span AP +0.003 [-0.001, 0.007], oracle precision -0.007 [-0.015, 0.013]); what they add at the
+  shipped operating point (precision +0.015 [0.003, 0.029] over the LM arm) moves the threshold.
+
+On the torch runtime's states (bench/results/framing_lm_words.md; shipped 0.110 / 0.309 / 4.8
+spans / 0.135 / 0.412): LM + priors 0.125 / 0.365 / 5.2 spans, word F1 0.159, its precision over
+the LM arm's +0.000 [-0.012, 0.013]; recall-targeted LM + priors 0.125 [0.098, 0.152] / 0.394
+[0.329, 0.455] / 5.6 spans, LM 0.120 / 0.426 / 6.3 spans; oracle LM 0.128 at 0.418 (5.9 spans),
+LM + priors 0.121 at 0.406 (6.0 spans). So the two gains do not add up. No arm meets span
+precision >= 0.12, span recall >= 0.40 and <= 6 spans per article together on the held-out events
+at an operating point the training folds choose, on either encoding (nearest: LM recall-targeted,
+6.2-6.3 spans; LM + priors recall-targeted, recall 0.373-0.394), and their intervals straddle the
+targets; only the LM arm's oracle threshold does (0.127 / 0.406 / 5.7), a ceiling, not a decision.
+Density Spearman is 0.39-0.41 in every arm (target 0.45). Surprisal: word AP +0.002 [-0.002,
+0.004]. The LM costs 3.3 CPU s per article, 7-11x the shipped framing's 0.31-0.46 s (measured in
+several runs). Not shipped.
 
 Run: .venv/bin/python bench/framing_basil_encode.py (once), then
      nice -n 10 .venv/bin/python bench/lm_word_features.py   (once: the LM features, ~11 CPU min)
      nice -n 10 .venv/bin/python bench/framing_lm_words.py   (~11 CPU min; --figures redoes the
-     figures from the folds' predictions cached in /tmp/lmframe; --smoke: two folds, 20 rounds;
+     figures from the folds' predictions cached in /tmp/lmframe; --smoke: two folds, 20 rounds,
+     its own arms cache, no results written;
      --runtime numpy: the default MiniLM caches instead of SUMMARIZE_ENCODER_RUNTIME=torch encodings,
      which the first run makes in /tmp/lmframe/torch, ~4 CPU min)
 Writes bench/results/framing_lm_words{,_numpy}.{json,md}.
@@ -88,14 +116,25 @@ RESULTS = HERE / "results"
 ARMS_CACHE = lmf.CACHE / "framing_lm_words_arms.pkl"
 PCA_DIMS = 64
 RECALL_TARGET = 0.40
-DEFAULT_RUNTIME = "torch"  # the MiniLM encoding that reproduces bench/results/framing_basil.json
+DEFAULT_RUNTIME = "torch"  # bench/results/framing_basil.json's encoding until d613cf6 (now numpy's)
 LM = "LM states in word head"
 SURPRISAL = "surprisal in word head"
+LM_PRIORS = "LM + priors (span head)"
 SHIPPED_RECALL = "shipped, recall-targeted"
 LM_RECALL = "LM states, recall-targeted"
-ARMS = ("shipped", LM, SURPRISAL)
-RECALL_ARMS = {SHIPPED_RECALL: "shipped", LM_RECALL: LM}
-PAIRS = ((LM, "shipped"), (SURPRISAL, "shipped"), (SHIPPED_RECALL, "shipped"), (LM_RECALL, SHIPPED_RECALL))
+LM_PRIORS_RECALL = "LM + priors, recall-targeted"
+ARMS = ("shipped", LM, SURPRISAL, LM_PRIORS)
+RECALL_ARMS = {SHIPPED_RECALL: "shipped", LM_RECALL: LM, LM_PRIORS_RECALL: LM_PRIORS}
+PAIRS = (
+    (LM, "shipped"),
+    (SURPRISAL, "shipped"),
+    (SHIPPED_RECALL, "shipped"),
+    (LM_RECALL, SHIPPED_RECALL),
+    (LM_PRIORS, "shipped"),
+    (LM_PRIORS, LM),
+    (LM_PRIORS_RECALL, SHIPPED_RECALL),
+    (LM_PRIORS_RECALL, LM_RECALL),
+)
 KEYS = (*fb.TARGETS, "word_precision", "word_recall", "flag_accuracy", "word_ap")
 
 
@@ -226,17 +265,19 @@ def run_fold_arm(
     babe_p: np.ndarray,
     arm: tb.ArmResult,
     recall_spans: bf.Spans | None,
+    features: fwp.PriorFeatures | None = None,
 ) -> dict[str, Any]:
-    """The shipped pipeline (``framing_word_priors.run_arm``) into ``arm``; with ``recall_spans``,
-    also the held-out spans at the recall-targeted threshold (same span head, same probabilities)."""
+    """The shipped pipeline (``framing_word_priors.run_arm``) into ``arm``, the span head reading
+    the prior columns of ``features`` when given; with ``recall_spans``, also the held-out spans at
+    the recall-targeted threshold (same span head, same probabilities)."""
     first = len(arm.span_candidates)
-    fwp.run_arm(data, oof, test_p, train, test, babe_p, None, arm)
+    fwp.run_arm(data, oof, test_p, train, test, babe_p, features, arm)
     if recall_spans is None:
         return {}
     eligible = np.isin(data.word_article, train) & data.word_eligible
     word_threshold = float(np.quantile(oof[eligible], bf.CANDIDATE_QUANTILE))
     candidates = bf.candidate_spans(data, oof, train, word_threshold, bf.CANDIDATE_GATE)
-    x, y, owner = fwp.span_x(data, oof, candidates, babe_p, None)
+    x, y, owner = fwp.span_x(data, oof, candidates, babe_p, features)
     _, span_oof = bf.fit_span_head(data, candidates, x, y, owner)
     threshold, inner = choose_recall_threshold(data, candidates, span_oof)
     test_candidates = bf.candidate_spans(data, test_p, test, word_threshold, bf.CANDIDATE_GATE)
@@ -257,6 +298,7 @@ def cross_validate(
     babe_x: np.ndarray,
     babe_y: np.ndarray,
     babe_p: np.ndarray,
+    pr: fwp.Priors,
     smoke: bool,
 ) -> tuple[dict[str, tb.ArmResult], list[dict[str, Any]]]:
     from sklearn.model_selection import GroupKFold
@@ -274,11 +316,18 @@ def cross_validate(
         test_lm = outer_scores(lm_extra, data, babe_x, babe_y, train, test)
         oof_s = inner_scores(surprisal, data, babe_x, babe_y, train)
         test_s = outer_scores(surprisal, data, babe_x, babe_y, train, test)
+        # the outer fold's prior features, as framing_word_priors.word_scores(pr, ...) returns them
+        # (deterministic): the training part's words out of fold by grouped thirds of its events, the
+        # held-out words from every count of the training part and BABE; held-out events count nothing
+        priors = fwp.prior_features(pr, data, train, test)
         chosen = {
             "shipped": run_fold_arm(
                 data, oof, test_p, train, test, babe_p, arms["shipped"], recall[SHIPPED_RECALL]
             ),
             LM: run_fold_arm(data, oof_lm, test_lm, train, test, babe_p, arms[LM], recall[LM_RECALL]),
+            LM_PRIORS: run_fold_arm(
+                data, oof_lm, test_lm, train, test, babe_p, arms[LM_PRIORS], recall[LM_PRIORS_RECALL], priors
+            ),
         }
         run_fold_arm(data, oof_s, test_s, train, test, babe_p, arms[SURPRISAL], None)
         folds.append(
@@ -287,10 +336,12 @@ def cross_validate(
                 "layer": layer,
                 "inner_word_ap_by_layer": inner_ap,
                 "recall_targeted": chosen,
+                "span_coef_priors": arms[LM_PRIORS].chosen[-1]["span_coef_priors"],
                 "test_word_ap": {
                     "shipped": round(tb.word_ap(data, test_p, test), 4),
                     LM: round(tb.word_ap(data, test_lm, test), 4),
                     SURPRISAL: round(tb.word_ap(data, test_s, test), 4),
+                    LM_PRIORS: round(tb.word_ap(data, test_lm, test), 4),
                     "surprisal alone": round(tb.word_ap(data, surprisal.basil[:, 0], test), 4),
                 },
                 "cpu_seconds": round(time.process_time() - t0, 1),
@@ -377,12 +428,18 @@ def figures_of(
         f"grouped inner folds give the out-of-fold word scores, the LM layer (of {list(lmf.LAYERS)}) "
         f"and the span thresholds; standardisation + PCA {PCA_DIMS} fitted on the training part's and "
         f"BABE's words; recall-targeted: best inner span precision at inner span recall >= {RECALL_TARGET}; "
+        f"{LM_PRIORS}: the LM arm's word scores, the span head also reading framing_word_priors' span "
+        "prior columns (counts out of fold by grouped thirds of the training events; held-out events "
+        "count nothing); "
         f"95% intervals: bootstrap over events, {fb.ROUNDS} rounds",
         "methods": methods,
         "paired_differences": differences,
         "span_ranking (shipped: value; others: paired difference with shipped)": fwp.ranking_differences(
             data, base
         ),
+        f"span_ranking: {LM_PRIORS} minus {LM} (paired)": fwp.ranking_differences(
+            data, {"shipped": arms[LM], LM_PRIORS: arms[LM_PRIORS]}
+        )[LM_PRIORS],
         "folds": folds,
     }
 
@@ -391,7 +448,8 @@ def markdown(r: dict[str, Any]) -> str:
     names = list(r["methods"])
     diffs = r["paired_differences"]
     out = [
-        "# SmolLM2-135M hidden states and surprisal in the loaded-word head (BASIL, by event)",
+        "# SmolLM2-135M hidden states and surprisal in the loaded-word head, and with word priors in "
+        "the span head (BASIL, by event)",
         "",
         f"{r['data']['articles']} articles, {r['data']['events']} events, "
         f"{r['data']['sentences']} sentences, {r['data']['expert_lexical_spans']} expert lexical spans. "
@@ -422,10 +480,15 @@ def markdown(r: dict[str, Any]) -> str:
         + "; ".join(
             f"{n}: " + ", ".join(f"{k} {fb._fmt(v)}" for k, v in d.items())
             for n, d in r["span_ranking (shipped: value; others: paired difference with shipped)"].items()
+        )
+        + f"; {LM_PRIORS} minus {LM}: "
+        + ", ".join(
+            f"{k} {fb._fmt(v)}" for k, v in r[f"span_ranking: {LM_PRIORS} minus {LM} (paired)"].items()
         ),
         "",
-        "Per fold (layer chosen on inner folds, inner word AP by layer, held-out word AP, recall-targeted "
-        "threshold with its inner precision/recall):",
+        "Per fold (layer chosen on inner folds, inner word AP by layer, recall-targeted threshold with its "
+        f"inner precision/recall, {LM_PRIORS}'s standardised span-head coefficients on the prior columns "
+        f"({', '.join(fwp.SPAN_PRIOR_NAMES)}), held-out word AP):",
         "",
     ]
     out += [
@@ -468,8 +531,8 @@ def encoder_cache(runtime: str) -> Path:
     SUMMARIZE_ENCODER_RUNTIME=``runtime`` under /tmp/lmframe/RUNTIME, or for "numpy" (a single
     article's default) bench/framing_basil_encode.py's and embed_babe's own caches. The shipped
     operating point moves with small differences in the encoder states (the two runtimes' word
-    vectors differ by about 1%): "torch", the default here, is the encoding that reproduces
-    bench/framing_basil.py's recorded figures."""
+    vectors differ by about 1%): "torch", the default here, was the encoding of
+    bench/framing_basil.py's recorded figures until commit d613cf6; since, "numpy" reproduces them."""
     if runtime == "numpy":
         return bf.BASIL_CACHE
     import os
@@ -499,11 +562,15 @@ def main(argv: list[str]) -> int:
         fb.ROUNDS = 20
     runtime = argv[argv.index("--runtime") + 1] if "--runtime" in argv else DEFAULT_RUNTIME
     suffix = f"_{runtime}" if runtime != DEFAULT_RUNTIME else ""
-    arms_cache = ARMS_CACHE.with_name(f"framing_lm_words_arms{suffix}.pkl")
+    arms_cache = ARMS_CACHE.with_name(f"framing_lm_words_arms{suffix}{'_smoke' if smoke else ''}.pkl")
     started = time.process_time()
     data = bf.build_basil_data(read_basil(folder), cache=encoder_cache(runtime))
     data.extra["rows_of"] = [np.flatnonzero(data.sentence_article == a) for a in range(len(data.articles))]
     babe_x, babe_y = bf.babe_word_rows()
+    words = fwp.babe_words()
+    if len(words) != len(babe_y):
+        raise SystemExit(f"BABE words {len(words)} != rows {len(babe_y)}")
+    pr = fwp.build_priors(data, words, babe_y)
     basil = lmf.articles_lm([a.text for a in data.articles], lmf.basil_word_bounds(data))
     babe = lmf.sentences_lm(*lmf.babe_texts_and_bounds())
     if len(babe.surprisal) != len(babe_y) or len(basil.surprisal) != len(data.word_gold):
@@ -514,7 +581,7 @@ def main(argv: list[str]) -> int:
         with arms_cache.open("rb") as f:
             arms, folds = pickle.load(f)
     else:
-        arms, folds = cross_validate(data, basil, babe, babe_x, babe_y, babe_p, smoke)
+        arms, folds = cross_validate(data, basil, babe, babe_x, babe_y, babe_p, pr, smoke)
         with arms_cache.open("wb") as f:
             pickle.dump((arms, folds), f)
     result = figures_of(data, arms, folds)
