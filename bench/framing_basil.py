@@ -36,7 +36,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -448,19 +448,50 @@ def seed_check() -> dict[str, object]:
     }
 
 
-def main() -> int:
+def load_inputs(cache: Path | None = None) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray] | None:
+    """What every BASIL bench starts from: the articles' data (``extra["rows_of"]``: each
+    article's sentence rows), BABE's word rows (x, y) and the shipped BABE head's sentence
+    probabilities; None, after saying the bench is skipped, without basil_dev. ``cache``: the
+    encodings (default: basil_fit's)."""
     import basil_fit as bf
     import numpy as np
 
     folder = basil_folder()
     if folder is None:
         print("skipped: no basil_dev under ../shared/eval (set SUMMARIZE_EVAL_DIR)")
-        return 0
-    started = time.process_time()
-    data = bf.build_basil_data(read_basil(folder))
+        return None
+    articles = read_basil(folder)
+    data = bf.build_basil_data(articles) if cache is None else bf.build_basil_data(articles, cache=cache)
     data.extra["rows_of"] = [np.flatnonzero(data.sentence_article == a) for a in range(len(data.articles))]
     babe_x, babe_y = bf.babe_word_rows()
-    babe_p = bf.babe_sentence_probabilities(data)
+    return data, babe_x, babe_y, bf.babe_sentence_probabilities(data)
+
+
+def expected_density(data, sentence_p: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """The density the tool reports (measure.loaded_per_1000_words, density_basis "expected"), per
+    article: its calibrated sentence probabilities per 1,000 words."""
+    import numpy as np
+
+    return np.array(
+        [1000.0 * sentence_p[rows].sum() / max(1.0, words[a]) for a, rows in enumerate(data.extra["rows_of"])]
+    )
+
+
+def writer_span_mass(scored: dict[int, list[tuple[bool, float]]], articles: int) -> np.ndarray:
+    """Per article, the span head's probabilities summed over the writer's (unquoted) candidates."""
+    import numpy as np
+
+    return np.array([sum(p for quoted, p in scored.get(a, []) if not quoted) for a in range(articles)])
+
+
+def main() -> int:
+    import numpy as np
+
+    started = time.process_time()
+    inputs = load_inputs()
+    if inputs is None:
+        return 0
+    data, babe_x, babe_y, babe_p = inputs
     spans, scored, sentence_p, flag, chosen = cross_validate(data, babe_x, babe_y, babe_p)
 
     methods: dict[str, dict[str, object]] = {}
@@ -468,12 +499,7 @@ def main() -> int:
     # calibrated sentence probabilities per 1,000 words; the span count is a separate figure.
     spans_table = article_table(data, spans, writer_only(spans))
     ours_table = dict(spans_table)
-    ours_table["dens"] = np.array(
-        [
-            1000.0 * sentence_p[data.sentence_article == a].sum() / max(1.0, spans_table["words"][a])
-            for a in range(len(data.articles))
-        ]
-    )
+    ours_table["dens"] = expected_density(data, sentence_p, spans_table["words"])
     methods["ours (CV by event)"] = with_intervals(data, ours_table, sentence_p, flag)
     methods["ours, span count (loaded_spans_per_1000_words)"] = {
         "density_spearman": with_intervals(data, spans_table, None, None)["density_spearman"],
@@ -484,13 +510,8 @@ def main() -> int:
         methods["previous head (2a502b6; reported the span count)"] = previous
     ours_all_voices = article_table(data, spans)
     span_expected = dict(ours_table)
-    span_expected["dens"] = np.array(
-        [
-            1000.0
-            * sum(p for quoted, p in scored.get(a, []) if not quoted)
-            / max(1.0, ours_table["words"][a])
-            for a in range(len(data.articles))
-        ]
+    span_expected["dens"] = (
+        1000.0 * writer_span_mass(scored, len(data.articles)) / np.maximum(1.0, ours_table["words"])
     )
     methods["ours, expected spans (sum of span probabilities, writer's voice)"] = {
         "density_spearman": with_intervals(data, span_expected, None, None)["density_spearman"],

@@ -34,7 +34,6 @@ from typing import Any
 
 import framing_basil as fb
 import numpy as np
-from basil import basil_folder, read_basil
 
 REPORTED = "reported: calibrated sentence probabilities per 1,000 words"
 FLAG_THRESHOLD = 0.12  # about the shipped calibrator's decision threshold (0.11-0.15 over folds)
@@ -46,21 +45,21 @@ def _logit(p: np.ndarray) -> np.ndarray:
 
 
 def aggregates(
+    data: Any,
     sentence_p: np.ndarray,
     babe_p: np.ndarray,
-    sentence_article: np.ndarray,
     words: np.ndarray,
-    span_mass: np.ndarray,
-    span_max: np.ndarray,
+    scored: dict[int, list[tuple[bool, float]]],
 ) -> dict[str, np.ndarray]:
     """Per article, each no-parameter reading of its held-out sentence and span predictions."""
-    rows = [np.flatnonzero(sentence_article == a) for a in range(len(words))]
+    rows = data.extra["rows_of"]
 
     def per_article(fn: Callable[[np.ndarray], float], p: np.ndarray = sentence_p) -> np.ndarray:
         return np.array([fn(p[r]) for r in rows])
 
+    span_max = np.array([max([q for _, q in scored.get(a, [])] or [0.0]) for a in range(len(rows))])
     return {
-        REPORTED: 1000 * per_article(np.sum) / words,
+        REPORTED: fb.expected_density(data, sentence_p, words),
         "mean sentence probability": per_article(np.mean),
         "largest sentence probability": per_article(np.max),
         "mean of the top 3 sentences": per_article(lambda q: float(np.sort(q)[-3:].mean())),
@@ -71,7 +70,9 @@ def aggregates(
         * per_article(lambda q: float(np.clip(q - 0.05, 0, None).sum()))
         / words,
         "uncalibrated BABE head, mean": per_article(np.mean, babe_p),
-        "span head mass (writer's voice) per 1,000 words": 1000 * span_mass / words,
+        "span head mass (writer's voice) per 1,000 words": 1000
+        * fb.writer_span_mass(scored, len(rows))
+        / words,
         "strongest span probability": span_max,
         "log words": np.log(words),
     }
@@ -149,22 +150,15 @@ def markdown(r: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    import basil_fit as bf
-
-    folder = basil_folder()
-    if folder is None:
-        print("skipped: no basil_dev under ../shared/eval (set SUMMARIZE_EVAL_DIR)")
-        return 0
     started = time.process_time()
-    data = bf.build_basil_data(read_basil(folder))
-    babe_x, babe_y = bf.babe_word_rows()
-    babe_p = bf.babe_sentence_probabilities(data)
+    inputs = fb.load_inputs()
+    if inputs is None:
+        return 0
+    data, babe_x, babe_y, babe_p = inputs
     spans, scored, sentence_p, _, _ = fb.cross_validate(data, babe_x, babe_y, babe_p)
     table = fb.article_table(data, spans, fb.writer_only(spans))
     n = len(data.articles)
-    span_mass = np.array([sum(q for quoted, q in scored.get(a, []) if not quoted) for a in range(n)])
-    span_max = np.array([max([q for _, q in scored.get(a, [])] or [0.0]) for a in range(n)])
-    variants = aggregates(sentence_p, babe_p, data.sentence_article, table["words"], span_mass, span_max)
+    variants = aggregates(data, sentence_p, babe_p, table["words"], scored)
     variants["Poisson regression on aggregates (stacked, optimistic)"] = stacked_regression(
         variants, table["gold"], table["words"], data.article_event
     )

@@ -72,7 +72,6 @@ sys.path.insert(0, str(ROOT / "models" / "framing_heads"))
 import basil_fit as bf  # noqa: E402
 import framing_basil as fb  # noqa: E402
 import framing_tuned_block as tb  # noqa: E402
-from basil import basil_folder, read_basil  # noqa: E402
 
 RESULTS = HERE / "results"
 ARMS_CACHE = Path("/tmp/framing/word_priors_arms.pkl")
@@ -500,21 +499,17 @@ def cross_validate(
 
 
 def main(argv: list[str]) -> int:
-    folder = basil_folder()
-    if folder is None:
-        print("skipped: no basil_dev under ../shared/eval (set SUMMARIZE_EVAL_DIR)")
+    started = time.process_time()
+    inputs = fb.load_inputs()
+    if inputs is None:
         return 0
+    data, babe_x, babe_y, babe_p = inputs
     smoke = "--smoke" in argv  # two outer folds, 20 bootstrap rounds, nothing written
     if smoke:
         fb.ROUNDS = 20
-    started = time.process_time()
-    data = bf.build_basil_data(read_basil(folder))
-    data.extra["rows_of"] = [np.flatnonzero(data.sentence_article == a) for a in range(len(data.articles))]
-    babe_x, babe_y = bf.babe_word_rows()
     words = babe_words()
     if len(words) != len(babe_y):
         raise SystemExit(f"BABE words {len(words)} != rows {len(babe_y)}")
-    babe_p = bf.babe_sentence_probabilities(data)
     pr = build_priors(data, words, babe_y)
     print(f"data ready ({time.process_time() - started:.0f}s cpu), {pr.vocabulary} stems", flush=True)
     if "--figures" in argv:  # resume from the folds' cached predictions (no text)
